@@ -1,0 +1,31 @@
+// The composition root: one Fastify app with each surface's route table registered in turn.
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AppContext } from './context.ts';
+import { InputError, NotFoundError } from './domain/types.ts';
+import { assertSanitizerActive } from './publish/sanitize.ts';
+import { registerSiteRoutes } from './web/routes.ts';
+import { registerFeedRoutes } from './feeds/routes.ts';
+import { registerFollowRoutes } from './follow/routes.ts';
+import { registerApiRoutes } from './api/routes.ts';
+
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  assertSanitizerActive();
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 4 * 1024 * 1024,
+    trustProxy: process.env.RELAIS_TRUST_PROXY === '1',
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setErrorHandler((err, req, reply) => {
+    if (err instanceof InputError) return reply.code(err.status).send({ error: err.message, field: err.field });
+    if (err instanceof NotFoundError) return reply.code(404).send({ error: err.message });
+    const status = (err as { statusCode?: number }).statusCode ?? 500;
+    if (status >= 500) req.log.error(err);
+    return reply.code(status).send({ error: status >= 500 ? 'internal error' : err.message });
+  });
+  await registerApiRoutes(app, ctx);
+  await registerFeedRoutes(app, ctx);
+  await registerFollowRoutes(app, ctx);
+  await registerSiteRoutes(app, ctx);
+  return app;
+}

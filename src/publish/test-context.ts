@@ -1,0 +1,14 @@
+// Test helper: an AppContext on a fresh store (SQLite in memory, or PostgreSQL when DATABASE_URL says so).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AppContext } from '../context.ts';
+import { openTestStore } from '../store/test-store.ts';
+import { loadConfig } from '../config.ts';
+
+export async function openTestContext(opts: { now?: () => Date; baseUrl?: string } = {}): Promise<AppContext> {
+  const store = await openTestStore();
+  const dir = mkdtempSync(join(tmpdir(), 'relais-test-'));
+  const site = loadConfig({ RELAIS_BASE_URL: opts.baseUrl ?? 'http://relais.test' }).site;
+  return { store, site, now: opts.now ?? (() => new Date()), mediaDir: join(dir, 'media'), cacheDir: join(dir, 'cache') };
+}

@@ -1,0 +1,44 @@
+import { InputError } from '../domain/types.ts';
+
+export function requireText(value: unknown, field: string, max = 500): string {
+  if (typeof value !== 'string' || value.trim() === '') throw new InputError(`${field} is required`, field);
+  if (value.length > max) throw new InputError(`${field} is longer than ${max} characters`, field);
+  return value.trim();
+}
+
+export function optionalText(value: unknown, field: string, max = 5000): string {
+  if (value == null) return '';
+  if (typeof value !== 'string') throw new InputError(`${field} must be a string`, field);
+  if (value.length > max) throw new InputError(`${field} is longer than ${max} characters`, field);
+  return value.trim();
+}
+
+export function language(value: unknown, field = 'language'): string {
+  if (typeof value !== 'string' || !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(value))
+    throw new InputError(`${field} must be a language tag such as "fr" or "en"`, field);
+  return value;
+}
+
+export function httpUrl(value: unknown, field: string): string {
+  if (typeof value !== 'string') throw new InputError(`${field} must be a URL`, field);
+  let u: URL;
+  try {
+    u = new URL(value);
+  } catch {
+    throw new InputError(`${field} is not a valid URL: ${value}`, field);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new InputError(`${field} must be an http(s) URL`, field);
+  return u.href;
+}
+
+export function isoTime(value: unknown, field: string): string {
+  if (typeof value !== 'string' || Number.isNaN(Date.parse(value)))
+    throw new InputError(`${field} must be a date and time (ISO 8601)`, field);
+  return new Date(value).toISOString();
+}
+
+export function slugText(value: unknown, field = 'slug'): string {
+  if (typeof value !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) || value.length > 120)
+    throw new InputError(`${field} must be lowercase letters, digits and dashes`, field);
+  return value;
+}

@@ -1,0 +1,87 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.ts';
+import { SHARE_NETWORKS, type CopyStats, type ShareCounts, type ShareNetwork } from '../domain/types.ts';
+
+/**
+ * Counts a share click unless the same reader clicked the same network for the same article within the window.
+ * Returns whether it counted.
+ */
+export async function recordShareClick(
+  db: Kysely<Database>,
+  click: { articleId: number; network: ShareNetwork; reader: string; now: Date; windowSeconds: number },
+): Promise<boolean> {
+  const at = click.now.toISOString();
+  const since = new Date(click.now.getTime() - click.windowSeconds * 1000).toISOString();
+  return db.transaction().execute(async (tx) => {
+    const recent = await tx
+      .selectFrom('share_clicks')
+      .select('at')
+      .where('article_id', '=', click.articleId)
+      .where('network', '=', click.network)
+      .where('reader', '=', click.reader)
+      .executeTakeFirst();
+    if (recent && recent.at > since) return false;
+    await tx
+      .insertInto('share_clicks')
+      .values({ article_id: click.articleId, network: click.network, reader: click.reader, at })
+      .onConflict((oc) => oc.columns(['article_id', 'network', 'reader']).doUpdateSet({ at }))
+      .execute();
+    await tx
+      .insertInto('share_counts')
+      .values({ article_id: click.articleId, network: click.network, count: 1 })
+      .onConflict((oc) =>
+        oc.columns(['article_id', 'network']).doUpdateSet((eb) => ({ count: eb('share_counts.count', '+', 1) })),
+      )
+      .execute();
+    return true;
+  });
+}
+
+export async function getShareCounts(db: Kysely<Database>, articleId: number): Promise<ShareCounts> {
+  const rows = await db.selectFrom('share_counts').select(['network', 'count']).where('article_id', '=', articleId).execute();
+  const byNetwork = Object.fromEntries(SHARE_NETWORKS.map((n) => [n, 0])) as Record<ShareNetwork, number>;
+  let total = 0;
+  for (const r of rows) {
+    if (r.network in byNetwork) {
+      byNetwork[r.network as ShareNetwork] = Number(r.count);
+      total += Number(r.count);
+    }
+  }
+  return { byNetwork, total };
+}
+
+/** Drops dedup records older than the window; called from time to time, never on the request path. */
+export async function pruneShareClicks(db: Kysely<Database>, before: Date): Promise<void> {
+  await db.deleteFrom('share_clicks').where('at', '<', before.toISOString()).execute();
+}
+
+export async function recordCopy(
+  db: Kysely<Database>,
+  copy: { token: string; articleId: number; chars: number; now: Date },
+): Promise<void> {
+  await db
+    .insertInto('copies')
+    .values({ token: copy.token, article_id: copy.articleId, chars: copy.chars, created_at: copy.now.toISOString(), visits: 0 })
+    .onConflict((oc) => oc.column('token').doNothing())
+    .execute();
+}
+
+/** Counts a visit that arrived with a copy token. Returns the article id, or null for an unknown token. */
+export async function recordCopyVisit(db: Kysely<Database>, token: string): Promise<number | null> {
+  const r = await db
+    .updateTable('copies')
+    .set((eb) => ({ visits: eb('visits', '+', 1) }))
+    .where('token', '=', token)
+    .returning('article_id')
+    .executeTakeFirst();
+  return r ? r.article_id : null;
+}
+
+export async function getCopyStats(db: Kysely<Database>, articleId: number): Promise<CopyStats> {
+  const r = await db
+    .selectFrom('copies')
+    .select((eb) => [eb.fn.countAll<number>().as('copies'), eb.fn.sum<number>('visits').as('visits')])
+    .where('article_id', '=', articleId)
+    .executeTakeFirst();
+  return { copies: Number(r?.copies ?? 0), visitsFromCopies: Number(r?.visits ?? 0) };
+}

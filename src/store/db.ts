@@ -1,0 +1,45 @@
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { openSqlite } from './sqlite-adapter.ts';
+import { migrateToLatest } from './migrations.ts';
+import type { Database } from './schema.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Store {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database named by a URL: `postgres://…` for PostgreSQL, `sqlite:path`, a file path, or
+ * `:memory:` for SQLite. Runs pending migrations before returning.
+ */
+export async function openStore(url: string, opts: { schema?: string; migrate?: boolean } = {}): Promise<Store> {
+  let store: Store;
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    if (opts.schema) {
+      const schema = opts.schema;
+      pool.on('connect', (client) => {
+        client.query(`SET search_path TO "${schema}"`).catch(() => {});
+      });
+    }
+    // node-pg returns int8 (count(*)) as strings; counts here always fit in a JS number.
+    pg.types.setTypeParser(20, (v) => Number(v));
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    if (opts.schema) await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(opts.schema)}`.execute(db);
+    store = { db, dialect: 'postgres', close: () => db.destroy() };
+  } else {
+    const path = url.replace(/^sqlite:(\/\/)?/, '') || ':memory:';
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const { database } = openSqlite(path);
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+    store = { db, dialect: 'sqlite', close: () => db.destroy() };
+  }
+  if (opts.migrate !== false) await migrateToLatest(store.db, store.dialect);
+  return store;
+}

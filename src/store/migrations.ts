@@ -1,0 +1,141 @@
+// Append-only: never edit a migration that has shipped; add a new one at the end.
+import { sql, type Kysely, type CreateTableBuilder } from 'kysely';
+import { Migrator, type Migration } from 'kysely/migration';
+import type { Dialect } from './db.ts';
+
+type AnyDb = Kysely<any>;
+
+function withId<T extends string>(t: CreateTableBuilder<T, never>, dialect: Dialect): CreateTableBuilder<T, 'id'> {
+  return dialect === 'postgres'
+    ? t.addColumn('id', 'serial', (c) => c.primaryKey())
+    : t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+}
+
+function foundation(dialect: Dialect): Migration {
+  return {
+    async up(db: AnyDb) {
+      await withId(db.schema.createTable('sections'), dialect)
+        .addColumn('slug', 'text', (c) => c.notNull().unique())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('names_json', 'text', (c) => c.notNull().defaultTo('{}'))
+        .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await withId(db.schema.createTable('people'), dialect)
+        .addColumn('slug', 'text', (c) => c.notNull().unique())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('bio', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('photo_json', 'text')
+        .addColumn('links_json', 'text', (c) => c.notNull().defaultTo('[]'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await withId(db.schema.createTable('outlets'), dialect)
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('home_url', 'text', (c) => c.notNull().unique())
+        .addColumn('language', 'text')
+        .execute();
+      await withId(db.schema.createTable('articles'), dialect)
+        .addColumn('slug', 'text', (c) => c.notNull())
+        .addColumn('language', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('summary', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('body_html', 'text', (c) => c.notNull())
+        .addColumn('image_json', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('published_at', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('canonical_url', 'text')
+        .addColumn('canonical_policy', 'text', (c) => c.notNull().defaultTo('self'))
+        .addUniqueConstraint('articles_language_slug', ['language', 'slug'])
+        .execute();
+      await db.schema.createIndex('articles_status_published').on('articles').columns(['status', 'published_at']).execute();
+      await db.schema
+        .createTable('article_sections')
+        .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+        .addColumn('section_id', 'integer', (c) => c.notNull().references('sections.id').onDelete('cascade'))
+        .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
+        .addPrimaryKeyConstraint('article_sections_pk', ['article_id', 'section_id'])
+        .execute();
+      await db.schema.createIndex('article_sections_section').on('article_sections').columns(['section_id']).execute();
+      await db.schema
+        .createTable('article_tags')
+        .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+        .addColumn('tag_slug', 'text', (c) => c.notNull())
+        .addColumn('tag_name', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('article_tags_pk', ['article_id', 'tag_slug'])
+        .execute();
+      await db.schema.createIndex('article_tags_slug').on('article_tags').columns(['tag_slug']).execute();
+      await db.schema
+        .createTable('article_people')
+        .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+        .addColumn('person_id', 'integer', (c) => c.notNull().references('people.id').onDelete('cascade'))
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
+        .addPrimaryKeyConstraint('article_people_pk', ['article_id', 'person_id', 'role'])
+        .execute();
+      await db.schema.createIndex('article_people_person').on('article_people').columns(['person_id', 'role']).execute();
+      await db.schema
+        .createTable('provenance')
+        .addColumn('article_id', 'integer', (c) => c.primaryKey().references('articles.id').onDelete('cascade'))
+        .addColumn('original_url', 'text')
+        .addColumn('original_title', 'text')
+        .addColumn('original_outlet_id', 'integer', (c) => c.references('outlets.id').onDelete('set null'))
+        .addColumn('original_authors_json', 'text', (c) => c.notNull().defaultTo('[]'))
+        .addColumn('original_language', 'text')
+        .addColumn('original_published_at', 'text')
+        .addColumn('via_url', 'text')
+        .addColumn('via_name', 'text')
+        .addColumn('translation_of_id', 'integer', (c) => c.references('articles.id').onDelete('set null'))
+        .addColumn('republication_of_id', 'integer', (c) => c.references('articles.id').onDelete('set null'))
+        .addColumn('licence', 'text')
+        .execute();
+      await db.schema.createIndex('provenance_original_url').on('provenance').columns(['original_url']).execute();
+      await db.schema
+        .createTable('share_counts')
+        .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+        .addColumn('network', 'text', (c) => c.notNull())
+        .addColumn('count', 'integer', (c) => c.notNull().defaultTo(0))
+        .addPrimaryKeyConstraint('share_counts_pk', ['article_id', 'network'])
+        .execute();
+      await db.schema
+        .createTable('share_clicks')
+        .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+        .addColumn('network', 'text', (c) => c.notNull())
+        .addColumn('reader', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('share_clicks_pk', ['article_id', 'network', 'reader'])
+        .execute();
+      await db.schema
+        .createTable('copies')
+        .addColumn('token', 'text', (c) => c.primaryKey())
+        .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('chars', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('visits', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema.createIndex('copies_article').on('copies').columns(['article_id']).execute();
+      await withId(db.schema.createTable('api_tokens'), dialect)
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('last_used_at', 'text')
+        .execute();
+    },
+  };
+}
+
+/** Every migration, in order. Other capabilities append theirs here (name → factory). */
+export const MIGRATIONS: Array<[string, (dialect: Dialect) => Migration]> = [['0001_foundation', foundation]];
+
+export async function migrateToLatest(db: AnyDb, dialect: Dialect): Promise<void> {
+  const migrations: Record<string, Migration> = {};
+  for (const [name, make] of MIGRATIONS) migrations[name] = make(dialect);
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message ?? error}`);
+  }
+}
+
+export { sql };

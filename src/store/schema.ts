@@ -1,0 +1,121 @@
+// Row shapes of the tables, as Kysely sees them. Times are ISO-8601 UTC text; JSON is text; booleans are 0/1.
+import type { Generated } from 'kysely';
+
+export interface SectionsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  names_json: string;
+  position: number;
+}
+
+export interface PeopleTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  bio: string;
+  photo_json: string | null;
+  links_json: string;
+  created_at: string;
+}
+
+export interface OutletsTable {
+  id: Generated<number>;
+  name: string;
+  home_url: string;
+  language: string | null;
+}
+
+export interface ArticlesTable {
+  id: Generated<number>;
+  slug: string;
+  language: string;
+  title: string;
+  summary: string;
+  body_html: string;
+  image_json: string | null;
+  status: string;
+  published_at: string | null;
+  updated_at: string;
+  created_at: string;
+  canonical_url: string | null;
+  canonical_policy: string;
+}
+
+export interface ArticleSectionsTable {
+  article_id: number;
+  section_id: number;
+  position: number;
+}
+
+export interface ArticleTagsTable {
+  article_id: number;
+  tag_slug: string;
+  tag_name: string;
+}
+
+export interface ArticlePeopleTable {
+  article_id: number;
+  person_id: number;
+  role: string;
+  position: number;
+}
+
+export interface ProvenanceTable {
+  article_id: number;
+  original_url: string | null;
+  original_title: string | null;
+  original_outlet_id: number | null;
+  original_authors_json: string;
+  original_language: string | null;
+  original_published_at: string | null;
+  via_url: string | null;
+  via_name: string | null;
+  translation_of_id: number | null;
+  republication_of_id: number | null;
+  licence: string | null;
+}
+
+export interface ShareCountsTable {
+  article_id: number;
+  network: string;
+  count: number;
+}
+
+export interface ShareClicksTable {
+  article_id: number;
+  network: string;
+  reader: string;
+  at: string;
+}
+
+export interface CopiesTable {
+  token: string;
+  article_id: number;
+  created_at: string;
+  chars: number;
+  visits: number;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export interface Database {
+  sections: SectionsTable;
+  people: PeopleTable;
+  outlets: OutletsTable;
+  articles: ArticlesTable;
+  article_sections: ArticleSectionsTable;
+  article_tags: ArticleTagsTable;
+  article_people: ArticlePeopleTable;
+  provenance: ProvenanceTable;
+  share_counts: ShareCountsTable;
+  share_clicks: ShareClicksTable;
+  copies: CopiesTable;
+  api_tokens: ApiTokensTable;
+}

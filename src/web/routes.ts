@@ -1,0 +1,5 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../context.ts';
+
+// Placeholder until this surface's routes land.
+export async function registerSiteRoutes(_app: FastifyInstance, _ctx: AppContext): Promise<void> {}
