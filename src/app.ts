@@ -21,7 +21,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     if (err instanceof NotFoundError) return reply.code(404).send({ error: err.message });
     const status = (err as { statusCode?: number }).statusCode ?? 500;
     if (status >= 500) req.log.error(err);
-    return reply.code(status).send({ error: status >= 500 ? 'internal error' : err.message });
+    return reply.code(status).send({ error: status >= 500 ? 'internal error' : (err as Error).message });
   });
   await registerApiRoutes(app, ctx);
   await registerFeedRoutes(app, ctx);
