@@ -1,0 +1,554 @@
+// Main-content detection. Three stages over the parsed page:
+//   1. prune: drop never-content elements (scripts, forms controls, media embeds), hidden elements and
+//      boilerplate regions (navigation, share bars, comments, related/recommended, newsletter, ads…)
+//      recognised by tag and class/id words, unless they hold most of the page's text;
+//   2. score: paragraph-like blocks give points (length, commas) to their ancestors; a container's
+//      score is damped by its link density and weighted by class/id words; the best container plus
+//      those of its siblings that look like article text form the body;
+//   3. clean: inside the body, drop blocks that look like furniture (link lists, image galleries
+//      without text, short boilerplate lines, headings of removed sections, the title repeated).
+import { Element, type Document } from 'domhandler';
+import { countChars, isElement, removeNode, textOf, type AnyNode, type ChildNode, type ParentNode, type Text } from './dom.ts';
+
+// Elements whose content is never article text.
+const DROP_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'embed', 'applet', 'input',
+  'button', 'select', 'textarea', 'option', 'optgroup', 'datalist', 'link', 'meta', 'head', 'title', 'map', 'audio',
+  'video', 'source', 'track', 'dialog', 'menu', 'menuitem', 'label', 'fieldset', 'math', 'base', 'frame', 'frameset',
+]);
+// Structural furniture: dropped unless the element holds most of the page's text.
+const SOFT_DROP_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'form']);
+
+export const BLOCK_TAGS = new Set([
+  'p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
+  'blockquote', 'pre', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'figure', 'figcaption',
+  'hr', 'address', 'header', 'footer', 'aside', 'nav', 'center', 'details', 'summary', 'form', 'fieldset', 'body',
+  'html', 'hgroup', 'picture',
+]);
+
+// Words in class/id that mark boilerplate regions (matched as whole words after splitting on
+// punctuation and camelCase, so "ad" does not match "header" and "comment" does not match "commentary").
+// Strong words drop the element unless it holds most of the page's text; weak words (often found on
+// wrappers too: "article-header", "modal-enabled", "widget Blog") only drop small elements.
+const NEG_WORDS = new Set([
+  'comment', 'comments', 'commentlist', 'disqus', 'respond', 'replies', 'share', 'shares', 'sharing', 'sharebar',
+  'sharetools', 'social', 'socials', 'related', 'recommended', 'recommendations', 'recirc', 'recirculation',
+  'newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'promo', 'promos', 'promotion',
+  'sponsor', 'sponsored', 'advert', 'advertisement', 'advertising', 'ad', 'ads', 'adsense', 'adslot', 'adunit',
+  'dfp', 'banner', 'sidebar', 'breadcrumb', 'breadcrumbs', 'footer', 'masthead', 'nav', 'navbar', 'navigation',
+  'menu', 'popup', 'cookie', 'cookies', 'consent', 'gdpr', 'outbrain', 'taboola', 'popular', 'trending',
+  'paywall', 'offscreen', 'sronly', 'srtext', 'visuallyhidden', 'affiliate', 'donate', 'onward',
+]);
+const WEAK_NEG_WORDS = new Set([
+  'widget', 'widgets', 'gpt', 'tags', 'tag', 'taglist', 'keywords', 'byline', 'bylines', 'dateline', 'author',
+  'authors', 'bio', 'timestamp', 'toolbar', 'tools', 'pagination', 'pager', 'skip', 'jump', 'print', 'login',
+  'signin', 'register', 'meter', 'rating', 'poll', 'survey', 'hidden', 'caption', 'credit', 'credits', 'disclaimer',
+  'copyright', 'meta', 'header', 'topbar', 'crumbs', 'follow', 'email', 'contact', 'feedback', 'more', 'next',
+  'prev', 'previous', 'teaser', 'teasers', 'carousel', 'slider', 'gallery', 'video', 'player', 'playlist',
+  'podcast', 'tooltip', 'alert', 'native', 'shopping', 'donation', 'cta', 'trust', 'corrections', 'modal',
+  'overlay',
+]);
+const WEAK_MAX_CHARS = 400;
+const POS_WORDS = new Set([
+  'article', 'articles', 'body', 'content', 'entry', 'hentry', 'main', 'post', 'text', 'blog', 'story',
+  'prose', 'richtext', 'paragraph', 'paragraphs', 'copy', 'page',
+]);
+const STRONG_NEG_WORDS = new Set([
+  'comment', 'comments', 'commentlist', 'disqus', 'share', 'sharing', 'social', 'related', 'recommended',
+  'newsletter', 'subscribe', 'promo', 'sponsor', 'sponsored', 'ad', 'ads', 'advert', 'advertisement', 'sidebar',
+  'widget', 'footer', 'nav', 'navigation', 'menu', 'outbrain', 'taboola', 'popular', 'trending', 'breadcrumb',
+  'breadcrumbs', 'byline', 'caption', 'credit', 'tags', 'tag', 'author', 'bio', 'meta', 'masthead', 'hidden',
+  'gallery', 'video', 'player', 'teaser', 'carousel', 'cta', 'onward', 'recirc', 'toolbar', 'tools', 'pagination',
+]);
+
+const wordCache = new Map<string, string[]>();
+function classWords(el: Element): string[] {
+  const a = el.attribs;
+  const s = (a.class ?? '') + ' ' + (a.id ?? '');
+  if (s.length === 1) return EMPTY;
+  let w = wordCache.get(s);
+  if (w) return w;
+  w = s.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  // Also the joined forms ("sr-only" -> "sronly", "visually-hidden" -> "visuallyhidden").
+  const joined = s.toLowerCase().split(/\s+/).map((x) => x.replace(/[^a-z0-9]/g, '')).filter((x) => x && !w!.includes(x));
+  w = w.concat(joined);
+  if (wordCache.size > 20000) wordCache.clear();
+  wordCache.set(s, w);
+  return w;
+}
+const EMPTY: string[] = [];
+
+/** 2: strong boilerplate word, 1: weak one, 0: none. */
+function negLevel(words: string[]): number {
+  let lvl = 0;
+  for (const w of words) {
+    if (NEG_WORDS.has(w)) return 2;
+    if (WEAK_NEG_WORDS.has(w)) lvl = 1;
+  }
+  return lvl;
+}
+
+function classWeight(el: Element): number {
+  const words = classWords(el);
+  if (!words.length) return 0;
+  let w = 0;
+  let pos = false;
+  let neg = false;
+  for (const x of words) {
+    if (POS_WORDS.has(x)) pos = true;
+    if (STRONG_NEG_WORDS.has(x)) neg = true;
+  }
+  if (pos) w += 25;
+  if (neg) w -= 25;
+  return w;
+}
+
+function isHidden(el: Element): boolean {
+  const a = el.attribs;
+  if (a.hidden !== undefined) return true;
+  if (a['aria-hidden'] === 'true' && el.name !== 'span' && el.name !== 'i') return true;
+  const st = a.style;
+  if (st && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(st)) return true;
+  return false;
+}
+
+/** Total text characters under a node (scripts/styles excluded). */
+function subtreeChars(node: AnyNode): number {
+  if (node.type === 'text') return countChars((node as Text).data);
+  if (node.type !== 'tag') return 0;
+  let n = 0;
+  const ch = (node as Element).children;
+  for (let i = 0; i < ch.length; i++) n += subtreeChars(ch[i]);
+  return n;
+}
+
+/**
+ * "Paragraph mass" of every element: characters in paragraph-like blocks of 80+ characters with little
+ * link text below it. Boilerplate words on a wrapper ("layout-with-sidebar") must not drop the article.
+ */
+interface MassState {
+  mass: Map<Element, number>;
+  leaves: Set<Element>; // paragraph-like blocks that gave mass
+  best: Element | null; // element with the most paragraph text in its direct children
+  bestMass: number;
+}
+
+function paragraphMass(el: Element, st: MassState): [chars: number, links: number, block: boolean] {
+  const mass = st.mass;
+  let chars = 0;
+  let links = 0;
+  let block = false;
+  let m = 0;
+  let direct = 0;
+  const ch = el.children;
+  for (let i = 0; i < ch.length; i++) {
+    const n = ch[i];
+    if (n.type === 'text') chars += countChars((n as Text).data);
+    else if (n.type === 'tag') {
+      const c = n as Element;
+      const [cc, cl] = paragraphMass(c, st);
+      chars += cc;
+      links += c.name === 'a' ? cc : cl;
+      const cm = mass.get(c) ?? 0;
+      m += cm;
+      if (cm && st.leaves.has(c)) direct += cm;
+      if (BLOCK_TAGS.has(c.name)) block = true;
+    }
+  }
+  if (m === 0 && chars >= 80 && (PARA_TAGS.has(el.name) || !block) && links < chars * 0.3) {
+    m = chars;
+    st.leaves.add(el);
+  }
+  if (m) mass.set(el, m);
+  if (direct > st.bestMass) {
+    st.bestMass = direct;
+    st.best = el;
+  }
+  return [chars, links, block];
+}
+
+/** Stage 1. Mutates the tree. */
+function prune(root: Element): void {
+  const st: MassState = { mass: new Map(), leaves: new Set(), best: null, bestMass: 0 };
+  paragraphMass(root, st);
+  const mass = st.mass;
+  const totalMass = mass.get(root) ?? 0;
+  // The main paragraph cluster and its ancestors are never dropped for their class words.
+  const protect = new Set<ParentNode>();
+  for (let p: ParentNode | null = st.best; p; p = p.parent) protect.add(p);
+  const totalChars = subtreeChars(root);
+  const walk = (parent: ParentNode) => {
+    const ch = parent.children;
+    const keep: ChildNode[] = [];
+    let changed = false;
+    for (let i = 0; i < ch.length; i++) {
+      const n = ch[i];
+      if (n.type === 'comment' || n.type === 'directive' || n.type === 'cdata' || n.type === 'script' ||
+        n.type === 'style') {
+        changed = true;
+        continue;
+      }
+      if (n.type !== 'tag') {
+        keep.push(n);
+        continue;
+      }
+      const el = n as Element;
+      const name = el.name;
+      if (DROP_TAGS.has(name) || isHidden(el)) {
+        changed = true;
+        continue;
+      }
+      if (name !== 'body' && name !== 'html' && name !== 'main' && name !== 'article') {
+        const lvl = SOFT_DROP_TAGS.has(name) || el.attribs.role === 'navigation' || el.attribs.role === 'complementary'
+          ? 2 : negLevel(classWords(el));
+        if (lvl && !protect.has(el)) {
+          const m = mass.get(el) ?? 0;
+          const drop = totalMass > 0
+            ? m <= totalMass * 0.5 && (lvl === 2 || m < WEAK_MAX_CHARS && subtreeChars(el) < WEAK_MAX_CHARS * 2)
+            : subtreeChars(el) < (lvl === 2 ? totalChars * 0.5 : WEAK_MAX_CHARS);
+          if (drop) {
+            changed = true;
+            continue;
+          }
+        }
+      }
+      keep.push(n);
+      walk(el);
+    }
+    if (changed) relink(parent, keep);
+  };
+  walk(root);
+}
+
+function relink(parent: ParentNode, kids: ChildNode[]): void {
+  for (let i = 0; i < kids.length; i++) {
+    kids[i].prev = i > 0 ? kids[i - 1] : null;
+    kids[i].next = i + 1 < kids.length ? kids[i + 1] : null;
+  }
+  parent.children = kids;
+}
+
+interface Stats {
+  chars: number; // text characters
+  linkChars: number; // characters inside <a>
+  commas: number;
+  p: number; // paragraph-ish descendants
+  img: number;
+  li: number;
+  headings: number;
+  blockChild: boolean; // has a block-level child element
+  score: number; // content score from paragraphs below
+  scored: boolean;
+}
+
+const PARA_TAGS = new Set(['p', 'pre', 'blockquote', 'td']);
+
+/** Stage 2 helpers: one post-order pass computing text statistics of every element. */
+function computeStats(root: Element, stats: Map<Element, Stats>): Stats {
+  const s: Stats = { chars: 0, linkChars: 0, commas: 0, p: 0, img: 0, li: 0, headings: 0, blockChild: false, score: 0, scored: false };
+  const ch = root.children;
+  for (let i = 0; i < ch.length; i++) {
+    const n = ch[i];
+    if (n.type === 'text') {
+      const d = (n as Text).data;
+      s.chars += countChars(d);
+      for (let j = 0; j < d.length; j++) {
+        const c = d.charCodeAt(j);
+        if (c === 44 || c === 0xff0c || c === 0x3001) s.commas++;
+      }
+    } else if (n.type === 'tag') {
+      const el = n as Element;
+      const cs = computeStats(el, stats);
+      s.chars += cs.chars;
+      s.linkChars += el.name === 'a' ? cs.chars : cs.linkChars;
+      s.commas += cs.commas;
+      s.p += cs.p;
+      s.img += cs.img;
+      s.li += cs.li;
+      s.headings += cs.headings;
+      const nm = el.name;
+      if (BLOCK_TAGS.has(nm)) s.blockChild = true;
+      if (nm === 'p' || nm === 'pre') s.p++;
+      else if (nm === 'img') s.img++;
+      else if (nm === 'li') s.li++;
+      else if (nm.length === 2 && nm[0] === 'h' && nm[1] >= '1' && nm[1] <= '6') s.headings++;
+    }
+  }
+  stats.set(root, s);
+  return s;
+}
+
+function tagInitScore(name: string): number {
+  switch (name) {
+    case 'div': case 'section': return 5;
+    case 'article': case 'main': return 8;
+    case 'pre': case 'td': case 'blockquote': return 3;
+    case 'address': case 'ol': case 'ul': case 'dl': case 'dd': case 'dt': case 'li': case 'form': return -3;
+    case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6': case 'th': return -5;
+    default: return 0;
+  }
+}
+
+function isParagraphLike(el: Element, s: Stats): boolean {
+  if (PARA_TAGS.has(el.name)) return true;
+  // A container holding only phrasing content acts as a paragraph.
+  return (el.name === 'div' || el.name === 'section' || el.name === 'span' || el.name === 'article') && !s.blockChild &&
+    s.chars > 0;
+}
+
+function findCandidates(root: Element, stats: Map<Element, Stats>): Element[] {
+  const scored: Element[] = [];
+  const init = (el: Element) => {
+    const s = stats.get(el);
+    if (!s) return null;
+    if (!s.scored) {
+      s.scored = true;
+      s.score = tagInitScore(el.name) + classWeight(el);
+      scored.push(el);
+    }
+    return s;
+  };
+  const stack: Element[] = [root];
+  while (stack.length) {
+    const el = stack.pop()!;
+    const s = stats.get(el);
+    if (!s) continue;
+    if (isParagraphLike(el, s)) {
+      const len = s.chars;
+      if (len >= 25) {
+        const ld = s.chars ? s.linkChars / s.chars : 0;
+        let points = 1 + s.commas + Math.min(Math.floor(len / 100), 3);
+        if (ld > 0.5) points *= 1 - ld;
+        let anc = el.parent as Element | null;
+        let level = 0;
+        while (anc && anc.type === 'tag' && level < 5) {
+          const as = init(anc);
+          if (!as) break;
+          as.score += points / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
+          anc = anc.parent as Element | null;
+          level++;
+        }
+      }
+      if (el.name !== 'td' && el.name !== 'blockquote') continue;
+    }
+    const ch = el.children;
+    for (let i = 0; i < ch.length; i++) if (ch[i].type === 'tag') stack.push(ch[i] as Element);
+  }
+  for (const el of scored) {
+    const s = stats.get(el)!;
+    const ld = s.chars ? s.linkChars / s.chars : 0;
+    s.score *= 1 - ld;
+  }
+  scored.sort((a, b) => stats.get(b)!.score - stats.get(a)!.score);
+  return scored;
+}
+
+function linkDensity(s: Stats): number {
+  return s.chars ? s.linkChars / s.chars : 0;
+}
+
+/** Stage 2: picks the article container(s). Returns the elements whose content forms the body. */
+function selectBody(root: Element, stats: Map<Element, Stats>): Element[] {
+  const cands = findCandidates(root, stats);
+  let top = cands[0];
+  if (!top) return [root];
+  let topScore = stats.get(top)!.score;
+
+  // Prefer a common ancestor when several strong candidates share it (body split in several blocks).
+  const alternatives = cands.slice(1, 6).filter((c) => stats.get(c)!.score >= topScore * 0.75);
+  if (alternatives.length >= 2) {
+    let parent = top.parent as Element | null;
+    while (parent && parent.type === 'tag' && parent.name !== 'body') {
+      let n = 0;
+      for (const alt of alternatives) if (contains(parent, alt)) n++;
+      if (n >= 2) {
+        top = parent;
+        break;
+      }
+      parent = parent.parent as Element | null;
+    }
+  }
+  // Walk up while the parent scores about as well (the text is spread over the parent's children).
+  let parent = top.parent as Element | null;
+  let lastScore = stats.get(top)!.score;
+  while (parent && parent.type === 'tag' && parent.name !== 'body' && parent.name !== 'html') {
+    const ps = stats.get(parent);
+    if (!ps || !ps.scored) break;
+    if (ps.score < topScore / 3) break;
+    if (ps.score > lastScore) {
+      top = parent;
+      break;
+    }
+    lastScore = ps.score;
+    parent = parent.parent as Element | null;
+  }
+  topScore = stats.get(top)!.score;
+  // If the top candidate is the only child, move up to make sibling merging meaningful.
+  while (top.parent && top.parent.type === 'tag' && (top.parent as Element).name !== 'body' &&
+    (top.parent as Element).children.filter(isElement).length === 1) {
+    top = top.parent as Element;
+  }
+
+  const out: Element[] = [];
+  const par = top.parent as Element | null;
+  if (!par || par.type !== 'tag') return [top];
+  const threshold = Math.max(10, topScore * 0.2);
+  const topClass = top.attribs.class ?? '';
+  for (const sib of par.children) {
+    if (sib.type !== 'tag') continue;
+    const el = sib as Element;
+    if (el === top) {
+      out.push(el);
+      continue;
+    }
+    const s = stats.get(el);
+    if (!s) continue;
+    let bonus = 0;
+    if (topClass && el.attribs.class === topClass) bonus += topScore * 0.2;
+    if (s.scored && s.score + bonus >= threshold) {
+      out.push(el);
+      continue;
+    }
+    if (el.name === 'p' || (isParagraphLike(el, s) && el.name !== 'td')) {
+      const ld = linkDensity(s);
+      const text = s.chars;
+      if (text > 80 && ld < 0.25) out.push(el);
+      else if (text > 0 && text <= 80 && ld === 0 && /[.!?…”"]\s*$/.test(textOf(el))) out.push(el);
+    }
+  }
+  return out;
+}
+
+function contains(anc: Element, el: Element): boolean {
+  let p: ParentNode | null = el.parent;
+  while (p) {
+    if (p === anc) return true;
+    p = p.parent;
+  }
+  return false;
+}
+
+const BOILERPLATE_LINE = new RegExp(
+  '^(?:advertisement|advertising|sponsored|ad|story continues below(?: advertisement)?|continue reading(?: below)?|' +
+  'read more|read more:.*|related:.*|related stories|related articles|see also:?.*|more:|share(?: this)?(?: article| story)?|' +
+  'share on \\w+|follow us.*|sign up.*newsletter.*|subscribe.*|click here.*|image:? .*|photo:? .*|getty images|' +
+  'supported by|skip to .*|you may also like|recommended(?: for you)?|most popular|trending now)$', 'i');
+
+/** Stage 3: removes furniture inside the chosen body. Mutates. */
+function cleanBody(el: Element, stats: Map<Element, Stats>, title: string | null): void {
+  const titleKey = title ? normKey(title) : null;
+  const walk = (parent: Element) => {
+    const keep: ChildNode[] = [];
+    let changed = false;
+    for (const n of parent.children) {
+      if (n.type !== 'tag') {
+        keep.push(n);
+        continue;
+      }
+      const c = n as Element;
+      if (shouldDrop(c, stats, titleKey)) {
+        changed = true;
+        continue;
+      }
+      keep.push(c);
+      walk(c);
+    }
+    if (changed) relink(parent, keep);
+  };
+  walk(el);
+}
+
+function normKey(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+function shouldDrop(el: Element, stats: Map<Element, Stats>, titleKey: string | null): boolean {
+  const s = stats.get(el);
+  if (!s) return false;
+  const name = el.name;
+  if (name === 'img' || name === 'br' || name === 'hr' || name === 'picture' || name === 'a' || name === 'b' ||
+    name === 'strong' || name === 'em' || name === 'i' || name === 'span') {
+    return false;
+  }
+  if (name === 'h1') return true;
+  if (name === 'figcaption') return true;
+  const ld = linkDensity(s);
+  const isHeading = name.length === 2 && name[0] === 'h';
+  if (isHeading || name === 'p' || name === 'li' || name === 'div' || name === 'span' || name === 'dt' ||
+    name === 'dd') {
+    if (s.chars > 0 && s.chars < 120) {
+      const t = textOf(el);
+      if (BOILERPLATE_LINE.test(t.replace(/[\s:|•·»›>-]+$/, ''))) return true;
+      if (titleKey && isHeading && normKey(t) === titleKey) return true;
+    }
+  }
+  if (name === 'p') {
+    return s.chars > 0 && ld > 0.8 && s.chars < 300;
+  }
+  if (isHeading) return false;
+  if (name === 'table' || name === 'ul' || name === 'ol' || name === 'div' || name === 'section' || name === 'dl' ||
+    name === 'figure' || name === 'center' || name === 'article' || name === 'details') {
+    const weight = classWeight(el);
+    if (weight < 0 && s.chars < 400) return true;
+    if (s.commas >= 10) return false;
+    const isList = name === 'ul' || name === 'ol' || name === 'dl';
+    if (s.chars === 0) return s.img === 0 || name !== 'figure' && s.img > 3;
+    if (name === 'figure') return false;
+    if (s.img > 1 && s.p / s.img < 0.5 && s.chars < 200) return true;
+    if (!isList && s.li > s.p * 2 + 3 && ld > 0.3) return true;
+    if (weight < 25 && ld > 0.33 && s.chars < 1000) return true;
+    if (weight >= 25 && ld > 0.5) return true;
+    if (isList && ld > 0.25 && s.chars < 600) return true;
+  }
+  return false;
+}
+
+export interface BodyResult {
+  root: Element; // synthetic container holding the body
+}
+
+/** Runs the three stages and returns a detached container with the body's nodes. */
+export function extractBody(doc: Document, title: string | null): Element {
+  const html = findFirst(doc, 'html');
+  const body = findFirst(doc, 'body') ?? html;
+  let root: Element;
+  if (body) root = body;
+  else {
+    // Fragment without <html>/<body>: wrap the document's children.
+    root = wrapper(doc.children);
+  }
+  prune(root);
+  const stats = new Map<Element, Stats>();
+  computeStats(root, stats);
+  const parts = selectBody(root, stats);
+  const container = wrapper([]);
+  const kids: ChildNode[] = [];
+  for (const p of parts) {
+    removeNode(p);
+    p.parent = container;
+    kids.push(p);
+  }
+  relink(container, kids);
+  cleanBody(container, stats, title);
+  return container;
+}
+
+function wrapper(children: ChildNode[]): Element {
+  const kids = [...children];
+  const el = new Element('div', {}, []);
+  for (const k of kids) k.parent = el;
+  relink(el, kids);
+  return el;
+}
+
+function findFirst(root: ParentNode, name: string): Element | null {
+  const stack: AnyNode[] = [...root.children].reverse();
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type !== 'tag') continue;
+    const el = n as Element;
+    if (el.name === name) return el;
+    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
+  }
+  return null;
+}

@@ -1,0 +1,53 @@
+// Article extraction: metadata and clean body from one HTML page. Pure: no network, no I/O.
+import { parseDocument } from 'htmlparser2';
+import { extractBody } from './content.ts';
+import { extractMetadata } from './metadata.ts';
+import { toHtml, toText } from './serialize.ts';
+
+export interface ExtractedArticle {
+  title: string | null;
+  authors: string[];
+  /** ISO 8601 (UTC) or null. */
+  publishedAt: string | null;
+  /** BCP 47 tag or null. */
+  language: string | null;
+  siteName: string | null;
+  canonicalUrl: string | null;
+  /** Absolute http(s) URL or null. */
+  leadImage: string | null;
+  description: string | null;
+  /** Sanitised body HTML; relative URLs made absolute against the page URL / <base>. */
+  html: string;
+  /** Plain text of the body, paragraphs separated by blank lines. */
+  text: string;
+}
+
+export interface ExtractOptions {
+  /** The page's address, used to resolve relative URLs. */
+  url?: string;
+}
+
+export function extractArticle(html: string, opts: ExtractOptions = {}): ExtractedArticle {
+  const doc = parseDocument(html, { decodeEntities: true });
+  const meta = extractMetadata(doc, opts.url ?? null);
+  const body = extractBody(doc, meta.title);
+  let text = toText(body);
+  let bodyHtml = toHtml(body, meta.baseUrl);
+  if (!text && meta.jsonLdBody) {
+    // Nothing usable in the markup (e.g. a script-rendered page): fall back to schema.org articleBody.
+    text = meta.jsonLdBody.split(/\n\s*\n|\r\n\s*\r\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n\n');
+    bodyHtml = text.split('\n\n').map((p) => `<p>${p.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))}</p>`).join('\n');
+  }
+  return {
+    title: meta.title,
+    authors: meta.authors,
+    publishedAt: meta.publishedAt,
+    language: meta.language,
+    siteName: meta.siteName,
+    canonicalUrl: meta.canonicalUrl,
+    leadImage: meta.leadImage,
+    description: meta.description,
+    html: bodyHtml,
+    text,
+  };
+}
