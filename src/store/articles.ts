@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ArticlesTable, Database } from './schema.ts';
 import type { Article, ArticleStatus, CanonicalPolicy, PersonRole, Provenance } from '../domain/types.ts';
 import { parseJson } from './json.ts';
+import { inTransaction } from './transaction.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type Row = Omit<ArticlesTable, 'id'> & { id: number };
@@ -96,7 +97,7 @@ function baseRow(a: ArticleData) {
 }
 
 export async function insertArticle(db: Kysely<Database>, a: ArticleData): Promise<number> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const { id } = await tx.insertInto('articles').values(baseRow(a)).returning('id').executeTakeFirstOrThrow();
     await writeRelations(tx, id, a);
     return id;
@@ -104,7 +105,7 @@ export async function insertArticle(db: Kysely<Database>, a: ArticleData): Promi
 }
 
 export async function updateArticle(db: Kysely<Database>, id: number, a: ArticleData): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await tx.updateTable('articles').set(baseRow(a)).where('id', '=', id).execute();
     await writeRelations(tx, id, a);
   });

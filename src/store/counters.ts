@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.ts';
+import { inTransaction } from './transaction.ts';
 import { SHARE_NETWORKS, type CopyStats, type ShareCounts, type ShareNetwork } from '../domain/types.ts';
 
 /**
@@ -12,7 +13,7 @@ export async function recordShareClick(
 ): Promise<boolean> {
   const at = click.now.toISOString();
   const since = new Date(click.now.getTime() - click.windowSeconds * 1000).toISOString();
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const recent = await tx
       .selectFrom('share_clicks')
       .select('at')
