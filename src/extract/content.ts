@@ -10,12 +10,24 @@
 import { Element, type Document } from 'domhandler';
 import { countChars, isElement, removeNode, textOf, type AnyNode, type ChildNode, type ParentNode, type Text } from './dom.ts';
 
+/** Development aid: receives a line per decision (dropped element and why, chosen container). */
+let trace: ((msg: string) => void) | null = null;
+export function setTrace(fn: ((msg: string) => void) | null): void {
+  trace = fn;
+}
+function describe(el: Element): string {
+  const a = el.attribs;
+  return `${el.name}${a.id ? '#' + a.id : ''}${a.class ? '.' + a.class.trim().split(/\s+/).join('.') : ''}`;
+}
+
 // Elements whose content is never article text.
 const DROP_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'embed', 'applet', 'input',
   'button', 'select', 'textarea', 'option', 'optgroup', 'datalist', 'link', 'meta', 'head', 'title', 'map', 'audio',
   'video', 'source', 'track', 'dialog', 'menu', 'menuitem', 'label', 'fieldset', 'math', 'base', 'frame', 'frameset',
 ]);
+const NEVER_PRUNE_BY_CLASS = new Set(['body', 'html', 'main', 'article', 'tr', 'td', 'th', 'tbody', 'thead', 'tfoot',
+  'blockquote', 'p']);
 // Structural furniture: dropped unless the element holds most of the page's text.
 const SOFT_DROP_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'form']);
 
@@ -112,6 +124,20 @@ function isHidden(el: Element): boolean {
   return false;
 }
 
+function isCommentish(el: Element): boolean {
+  for (const w of classWords(el)) if (w.startsWith('comment') || w === 'disqus' || w === 'respond' || w === 'replies') return true;
+  return false;
+}
+
+function hasDescendant(el: Element, name: string): boolean {
+  const ch = el.children;
+  for (let i = 0; i < ch.length; i++) {
+    const c = ch[i];
+    if (c.type === 'tag' && ((c as Element).name === name || hasDescendant(c as Element, name))) return true;
+  }
+  return false;
+}
+
 /** Total text characters under a node (scripts/styles excluded). */
 function subtreeChars(node: AnyNode): number {
   if (node.type === 'text') return countChars((node as Text).data);
@@ -198,15 +224,18 @@ function prune(root: Element): void {
         changed = true;
         continue;
       }
-      if (name !== 'body' && name !== 'html' && name !== 'main' && name !== 'article') {
+      if (!NEVER_PRUNE_BY_CLASS.has(name)) {
         const lvl = SOFT_DROP_TAGS.has(name) || el.attribs.role === 'navigation' || el.attribs.role === 'complementary'
           ? 2 : negLevel(classWords(el));
-        if (lvl && !protect.has(el)) {
+        // Embedded posts (tweets, Instagram…) are quoted content even inside "social"/"video" wrappers.
+        const embed = lvl && !SOFT_DROP_TAGS.has(name) && !isCommentish(el) && hasDescendant(el, 'blockquote');
+        if (lvl && !protect.has(el) && !embed) {
           const m = mass.get(el) ?? 0;
           const drop = totalMass > 0
             ? m <= totalMass * 0.5 && (lvl === 2 || m < WEAK_MAX_CHARS && subtreeChars(el) < WEAK_MAX_CHARS * 2)
             : subtreeChars(el) < (lvl === 2 ? totalChars * 0.5 : WEAK_MAX_CHARS);
           if (drop) {
+            if (trace) trace(`prune ${describe(el)} level=${lvl} mass=${m}/${totalMass}`);
             changed = true;
             continue;
           }
@@ -446,7 +475,9 @@ function cleanBody(el: Element, stats: Map<Element, Stats>, title: string | null
         continue;
       }
       const c = n as Element;
-      if (shouldDrop(c, stats, titleKey)) {
+      const why = shouldDrop(c, stats, titleKey);
+      if (why) {
+        if (trace) trace(`clean ${describe(c)} ${why} chars=${stats.get(c)?.chars}: ${textOf(c).slice(0, 80)}`);
         changed = true;
         continue;
       }
@@ -462,45 +493,45 @@ function normKey(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-function shouldDrop(el: Element, stats: Map<Element, Stats>, titleKey: string | null): boolean {
+function shouldDrop(el: Element, stats: Map<Element, Stats>, titleKey: string | null): string | null {
   const s = stats.get(el);
-  if (!s) return false;
+  if (!s) return null;
   const name = el.name;
   if (name === 'img' || name === 'br' || name === 'hr' || name === 'picture' || name === 'a' || name === 'b' ||
     name === 'strong' || name === 'em' || name === 'i' || name === 'span') {
-    return false;
+    return null;
   }
-  if (name === 'h1') return true;
-  if (name === 'figcaption') return true;
+  if (name === 'h1') return 'h1';
+  if (name === 'figcaption') return 'figcaption';
   const ld = linkDensity(s);
   const isHeading = name.length === 2 && name[0] === 'h';
   if (isHeading || name === 'p' || name === 'li' || name === 'div' || name === 'span' || name === 'dt' ||
     name === 'dd') {
     if (s.chars > 0 && s.chars < 120) {
       const t = textOf(el);
-      if (BOILERPLATE_LINE.test(t.replace(/[\s:|•·»›>-]+$/, ''))) return true;
-      if (titleKey && isHeading && normKey(t) === titleKey) return true;
+      if (BOILERPLATE_LINE.test(t.replace(/[\s:|•·»›>-]+$/, ''))) return 'boilerplate-line';
+      if (titleKey && isHeading && normKey(t) === titleKey) return 'title-repeat';
     }
   }
   if (name === 'p') {
-    return s.chars > 0 && ld > 0.8 && s.chars < 300;
+    return s.chars > 0 && ld > 0.8 && s.chars < 300 ? 'link-paragraph' : null;
   }
-  if (isHeading) return false;
+  if (isHeading) return null;
   if (name === 'table' || name === 'ul' || name === 'ol' || name === 'div' || name === 'section' || name === 'dl' ||
     name === 'figure' || name === 'center' || name === 'article' || name === 'details') {
     const weight = classWeight(el);
-    if (weight < 0 && s.chars < 400) return true;
-    if (s.commas >= 10) return false;
+    if (weight < 0 && s.chars < 400 && (isCommentish(el) || !hasDescendant(el, 'blockquote'))) return 'negative-class';
+    if (s.commas >= 10) return null;
     const isList = name === 'ul' || name === 'ol' || name === 'dl';
-    if (s.chars === 0) return s.img === 0 || name !== 'figure' && s.img > 3;
-    if (name === 'figure') return false;
-    if (s.img > 1 && s.p / s.img < 0.5 && s.chars < 200) return true;
-    if (!isList && s.li > s.p * 2 + 3 && ld > 0.3) return true;
-    if (weight < 25 && ld > 0.33 && s.chars < 1000) return true;
-    if (weight >= 25 && ld > 0.5) return true;
-    if (isList && ld > 0.25 && s.chars < 600) return true;
+    if (s.chars === 0) return s.img === 0 || name !== 'figure' && s.img > 3 ? 'no-text' : null;
+    if (name === 'figure') return null;
+    if (s.img > 1 && s.p / s.img < 0.5 && s.chars < 200) return 'images';
+    if (!isList && s.li > s.p * 2 + 3 && ld > 0.3) return 'link-list';
+    if (weight < 25 && ld > 0.33 && s.chars < 1000) return 'link-density';
+    if (weight >= 25 && ld > 0.5) return 'link-density-pos';
+    if (isList && ld > 0.25 && s.chars < 600) return 'list-links';
   }
-  return false;
+  return null;
 }
 
 export interface BodyResult {
@@ -521,6 +552,7 @@ export function extractBody(doc: Document, title: string | null): Element {
   const stats = new Map<Element, Stats>();
   computeStats(root, stats);
   const parts = selectBody(root, stats);
+  if (trace) for (const p of parts) trace(`part ${describe(p)} score=${stats.get(p)?.score.toFixed(1)} chars=${stats.get(p)?.chars}`);
   const container = wrapper([]);
   const kids: ChildNode[] = [];
   for (const p of parts) {
