@@ -288,7 +288,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
       try {
         const declared = responseHeaders['content-length'];
         if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) > maxBytes) {
-          res.body.destroy();
+          drop(res.body);
           throw new FetchError({ code: 'too-large', url: current, reason: `Content-Length ${declared} exceeds the limit of ${maxBytes} bytes`, status, redirects });
         }
         const raw = await readLimited(res.body, maxBytes, current, redirects);
@@ -334,8 +334,14 @@ async function discard(body: { dump(opts?: { limit?: number }): Promise<void> })
   }
 }
 
+// Destroying an undici body emits an AbortError; nobody needs it, so it must not become an uncaught error.
+function drop(body: { on(event: 'error', fn: () => void): unknown; destroy(): unknown }): void {
+  body.on('error', () => {});
+  body.destroy();
+}
+
 async function readLimited(
-  body: AsyncIterable<Buffer> & { destroy(): unknown },
+  body: AsyncIterable<Buffer> & { on(event: 'error', fn: () => void): unknown; destroy(): unknown },
   maxBytes: number,
   url: string,
   redirects: string[],
@@ -345,7 +351,7 @@ async function readLimited(
   for await (const chunk of body) {
     total += chunk.length;
     if (total > maxBytes) {
-      body.destroy();
+      drop(body);
       throw new FetchError({ code: 'too-large', url, reason: `body exceeds the limit of ${maxBytes} bytes`, redirects });
     }
     chunks.push(chunk);

@@ -134,7 +134,7 @@ test('the connector re-checks IP literals and names itself (undici lookup hooks 
     openSocket: spy.open,
   });
   const run = (hostname: string, protocol = 'http:') =>
-    new Promise<Error | null>((resolve) => connect({ hostname, protocol, port: '' }, (err) => resolve(err)));
+    new Promise<Error | null>((resolve) => connect({ hostname, protocol, port: '' }, (...args) => resolve(args[0])));
   for (const host of ['127.0.0.1', '::1', '::ffff:7f00:1', '169.254.169.254', '0.0.0.0', 'localhost', 'intranet', 'public.example']) {
     const err = await run(host);
     assert.ok(err instanceof ConnectRefusedError, host);
