@@ -1,5 +1,164 @@
-import type { FastifyInstance } from 'fastify';
+// Route table of share counting and copy attribution. Handlers parse the request and answer; the
+// operations in shares.ts and copies.ts decide and write.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
+import { pruneShareClicks } from '../store/counters.ts';
+import { articlePageUrl, parseArticleId } from './article.ts';
+import { reportCopy, reportCopyVisit } from './copies.ts';
+import { createRateLimiter, createSeenSet } from './limiter.ts';
+import { renderMastodonForm } from './mastodon-form.ts';
+import { createReaderHasher } from './reader.ts';
+import { COPY_SCRIPT_PATH, etagMatches, loadCopyScript } from './script.ts';
+import { shareArticle, visibleShareCounts } from './shares.ts';
 
-// Placeholder until this surface's routes land.
-export async function registerFollowRoutes(_app: FastifyInstance, _ctx: AppContext): Promise<void> {}
+const MINUTE = 60_000;
+/** Largest JSON body /copy and /copy/visit accept: a token, an id and a number fit in a tenth of it. */
+export const COPY_BODY_LIMIT = 1024;
+
+export interface FollowOptions {
+  /** Counted share clicks per IP per 10 minutes; further clicks still redirect but do not count. */
+  sharesPerIp?: number;
+  /** Copy reports per IP per 10 minutes. */
+  copiesPerIp?: number;
+  /** Visit reports per IP per 10 minutes. */
+  visitsPerIp?: number;
+}
+
+function privateHeaders(reply: FastifyReply): FastifyReply {
+  return reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex');
+}
+
+/** Browsers announce speculative loads; a prefetched share link is not a share. */
+function isPrefetch(req: FastifyRequest): boolean {
+  const h = req.headers;
+  return /prefetch|prerender/i.test(String(h['sec-purpose'] ?? h['purpose'] ?? h['x-purpose'] ?? h['x-moz'] ?? ''));
+}
+
+function parseJsonBody(body: unknown): unknown {
+  if (typeof body !== 'string') return body;
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+}
+
+export async function registerFollowRoutes(app: FastifyInstance, ctx: AppContext, opts: FollowOptions = {}): Promise<void> {
+  const hashReader = createReaderHasher(ctx.now);
+  const window = { windowMs: 10 * MINUTE, now: ctx.now };
+  const shareLimit = createRateLimiter({ ...window, limit: opts.sharesPerIp ?? 60 });
+  const copyLimit = createRateLimiter({ ...window, limit: opts.copiesPerIp ?? 30 });
+  const visitLimit = createRateLimiter({ ...window, limit: opts.visitsPerIp ?? 60 });
+  const visitsSeen = createSeenSet({ ttlMs: 24 * 60 * MINUTE, now: ctx.now });
+  const script = loadCopyScript();
+  const ipKey = (req: FastifyRequest) => hashReader('ip', req.ip);
+
+  // HEAD is declared so that it answers like GET without counting (Fastify would otherwise run the GET handler).
+  app.route({
+    method: ['GET', 'HEAD'],
+    url: '/share/:articleId/counts.json',
+    handler: async (req: FastifyRequest<{ Params: { articleId: string } }>, reply) => {
+      privateHeaders(reply);
+      const id = parseArticleId(req.params.articleId);
+      const counts = id === null ? null : await visibleShareCounts(ctx, id);
+      if (!counts) return reply.code(404).send({ error: 'no such article' });
+      return reply.send(counts);
+    },
+  });
+
+  app.route({
+    method: ['GET', 'HEAD'],
+    url: '/share/:articleId/:network',
+    handler: async (
+      req: FastifyRequest<{ Params: { articleId: string; network: string }; Querystring: { instance?: unknown } }>,
+      reply,
+    ) => {
+      privateHeaders(reply);
+      const articleId = parseArticleId(req.params.articleId);
+      if (articleId === null) return reply.code(404).send({ error: 'no such article' });
+      const mayCount = req.method === 'GET' && !isPrefetch(req);
+      const outcome = await shareArticle(ctx, {
+        articleId,
+        network: req.params.network,
+        // The limiter is consulted lazily: only a click that would count spends budget.
+        reader: mayCount && shareLimit.take(ipKey(req)) ? hashReader('share', req.ip, req.headers['user-agent'] ?? '') : null,
+        instance: req.query.instance,
+      });
+      switch (outcome.kind) {
+        case 'not-found':
+          return reply.code(404).send({ error: 'no such article or network' });
+        case 'redirect':
+          return reply.redirect(outcome.location, 302);
+        case 'ask-instance':
+          return reply
+            .code(outcome.invalid === null ? 200 : 400)
+            .type('text/html; charset=utf-8')
+            .header('content-security-policy', "default-src 'none'; form-action 'self' https:; base-uri 'none'; frame-ancestors 'none'")
+            .send(renderMastodonForm({ article: outcome.article, articleUrl: articlePageUrl(ctx, outcome.article), invalid: outcome.invalid }));
+      }
+    },
+  });
+
+  app.get(COPY_SCRIPT_PATH, async (req, reply) => {
+    reply
+      .header('etag', script.etag)
+      .header('cache-control', 'public, max-age=3600')
+      .header('x-content-type-options', 'nosniff')
+      .type('text/javascript; charset=utf-8');
+    if (etagMatches(req.headers['if-none-match'], script.etag)) return reply.code(304).send();
+    return reply.send(script.body);
+  });
+
+  // The beacons get their own scope: raw string bodies (sendBeacon sends JSON as text/plain) and a tiny limit.
+  await app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser(
+      ['application/json', 'text/plain'],
+      { parseAs: 'string', bodyLimit: COPY_BODY_LIMIT },
+      (_req, body, done) => done(null, body),
+    );
+    scope.addHook('onRequest', async (_req, reply) => {
+      privateHeaders(reply);
+    });
+
+    scope.post('/copy', { bodyLimit: COPY_BODY_LIMIT }, async (req, reply) => {
+      if (!copyLimit.take(ipKey(req))) return reply.code(429).send({ error: 'too many copy reports' });
+      const outcome = await reportCopy(ctx, parseJsonBody(req.body));
+      if (!outcome.ok) return reply.code(outcome.status).send({ error: outcome.error });
+      return reply.code(204).send();
+    });
+
+    // Always 204: whether a token is known, malformed or rate-limited is nobody's business.
+    scope.post('/copy/visit', { bodyLimit: COPY_BODY_LIMIT }, async (req, reply) => {
+      const body = parseJsonBody(req.body);
+      const token = body && typeof body === 'object' ? (body as { token?: unknown }).token : undefined;
+      const key = ipKey(req);
+      if (typeof token === 'string' && visitLimit.take(key) && visitsSeen.firstTime(`${key} ${token}`))
+        await reportCopyVisit(ctx, token);
+      return reply.code(204).send();
+    });
+  });
+
+  // Old dedup rows and limiter windows are dropped from time to time, off the request path.
+  const everyMs = Math.max(1, Math.min(60, ctx.site.shareDedupSeconds / 60)) * MINUTE;
+  let running: Promise<void> | null = null;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = (async () => {
+      shareLimit.prune();
+      copyLimit.prune();
+      visitLimit.prune();
+      visitsSeen.prune();
+      await pruneShareClicks(ctx.store.db, new Date(ctx.now().getTime() - ctx.site.shareDedupSeconds * 1000));
+    })()
+      .catch((err) => app.log.warn({ err }, 'pruning share clicks failed'))
+      .finally(() => {
+        running = null;
+      });
+  }, everyMs);
+  timer.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    await running;
+  });
+}
