@@ -1,0 +1,70 @@
+// Sanitising of feed HTML (titles, summaries, content) with sanitize-html: an allow-list of elements,
+// attributes, URI schemes and CSS declarations, with relative URIs resolved against the base in effect.
+import sanitizeHtml from 'sanitize-html';
+import {
+  ACCEPTABLE_ATTRIBUTES, ACCEPTABLE_CSS_KEYWORDS, ACCEPTABLE_CSS_PROPERTIES, ACCEPTABLE_ELEMENTS,
+  ACCEPTABLE_URI_SCHEMES, DROP_CONTENT_ELEMENTS, VALID_CSS_VALUE,
+} from './sanitize-lists.ts';
+import { makeSafeAbsoluteUri } from './urls.ts';
+
+const VOID = ['area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex',
+  'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr'];
+const URI_ATTRS = new Set(['a href', 'applet codebase', 'area href', 'audio src', 'blockquote cite', 'body background',
+  'del cite', 'form action', 'frame longdesc', 'frame src', 'iframe longdesc', 'iframe src', 'head profile',
+  'img longdesc', 'img src', 'img usemap', 'input src', 'input usemap', 'ins cite', 'link href', 'object classid',
+  'object codebase', 'object data', 'object usemap', 'q cite', 'script src', 'source src', 'video poster', 'video src']);
+const CSS_PROPS = new Set(ACCEPTABLE_CSS_PROPERTIES);
+const CSS_KEYWORDS = new Set(ACCEPTABLE_CSS_KEYWORDS);
+const ATTRS = new Set(ACCEPTABLE_ATTRIBUTES);
+
+/** Keeps only simple, allow-listed CSS declarations; '' when the style looks like an attack. */
+export function sanitizeStyle(style: string): string {
+  style = style.replace(/url\s*\(\s*[^\s)]+?\s*\)\s*/g, ' ');
+  if (!/^([:,;#%.\sa-zA-Z0-9!]|\w-\w|'[\s\w]+'|"[\s\w]+"|\([\d,\s]+\))*$/.test(style)) return '';
+  if (style.replace(/\s*[-\w]+\s*:\s*[^:;]*;?/g, '').trim()) return '';
+  const clean: string[] = [];
+  for (const m of style.matchAll(/([-\w]+)\s*:\s*([^:;]*)/g)) {
+    const [, prop, value] = m;
+    if (!value) continue;
+    if (CSS_PROPS.has(prop.toLowerCase())) clean.push(`${prop}: ${value};`);
+    else if (['background', 'border', 'margin', 'padding'].includes(prop.split('-')[0].toLowerCase())) {
+      if (value.split(/\s+/).filter(Boolean).every((k) => CSS_KEYWORDS.has(k) || VALID_CSS_VALUE.test(k))) clean.push(`${prop}: ${value};`);
+    }
+  }
+  return clean.join(' ');
+}
+
+/** Sanitises an HTML fragment and resolves its relative URIs against `base` (when given). */
+export function sanitizeFeedHtml(html: string, base: string | undefined): string {
+  const options: sanitizeHtml.IOptions & { allowedEmptyAttributes: string[] } = {
+    allowedTags: [...ACCEPTABLE_ELEMENTS],
+    allowedAttributes: { '*': [...ACCEPTABLE_ATTRIBUTES] },
+    allowedSchemes: [...ACCEPTABLE_URI_SCHEMES],
+    allowedSchemesAppliedToAttributes: ['href'],
+    allowProtocolRelative: true,
+    selfClosing: VOID,
+    nonTextTags: [...DROP_CONTENT_ELEMENTS],
+    disallowedTagsMode: 'discard',
+    parseStyleAttributes: false,
+    allowedEmptyAttributes: [...ACCEPTABLE_ATTRIBUTES],
+    allowVulnerableTags: true,
+    parser: { decodeEntities: false, lowerCaseAttributeNames: true },
+    transformTags: {
+      '*': (tagName, attribs) => {
+        const sorted: Record<string, string> = {};
+        for (const k of Object.keys(attribs).sort()) {
+          if (!ATTRS.has(k)) continue;
+          let v = attribs[k];
+          if (k === 'rel' || k === 'type') v = v.toLowerCase();
+          if (k === 'style') { v = sanitizeStyle(v); if (!v) continue; }
+          if (URI_ATTRS.has(`${tagName} ${k}`) && base) v = makeSafeAbsoluteUri(base, v.trim());
+          if (k === 'href') v = makeSafeAbsoluteUri(v);
+          sorted[k] = v;
+        }
+        return { tagName, attribs: sorted };
+      },
+    },
+  };
+  const out = sanitizeHtml(html.replace(/<!\[CDATA\[/g, '&lt;![CDATA['), options);
+  return out.trim().replace(/\r\n/g, '\n');
+}
