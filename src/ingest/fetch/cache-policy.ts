@@ -44,7 +44,8 @@ export function parseHttpDate(value: string | undefined): Date | undefined {
   if (!value) return undefined;
   const v = value.trim();
   if (!/[a-z]/i.test(v)) return undefined; // "0", "-1", bare numbers are not dates
-  const t = Date.parse(v);
+  // asctime has no zone but means GMT; Date.parse would read it as local time.
+  const t = Date.parse(/^[a-z]{3} [a-z]{3} [ \d]\d \d\d:\d\d:\d\d \d{4}$/i.test(v) ? `${v} GMT` : v);
   return Number.isNaN(t) ? undefined : new Date(t);
 }
 
