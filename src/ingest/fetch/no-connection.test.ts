@@ -154,3 +154,32 @@ test('the TCP guard itself records and blocks connects', async () => {
   assert.deepEqual(guard.attempts.slice(before), ['127.0.0.1:9']);
   guard.attempts.splice(before);
 });
+
+test('defence in depth: the connector alone refuses every corpus host refused for its address or name', { skip: SKIP_SSRF }, async () => {
+  const entries = loadSsrfUrls();
+  const table: Record<string, string[]> = {};
+  for (const e of entries) Object.assign(table, e.mock_dns ?? {});
+  const { resolver } = tableResolver(table, ['1.2.3.4']);
+  const spy = connectSpy();
+  const connect = createGuardedConnector({ resolver, allow: new Set(), resolveTimeoutMs: 1000, openSocket: spy.open });
+  let checked = 0;
+  for (const e of entries) {
+    if (!e.refused_by.some((r) => r === 'ip-literal' || r === 'hostname' || r === 'resolved-ip')) continue;
+    let url: URL;
+    try {
+      url = new URL(e.url);
+    } catch {
+      continue;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') continue;
+    // What undici hands the connector: the hostname without IPv6 brackets.
+    const hostname = url.hostname.replace(/^\[|\]$/g, '');
+    const err = await new Promise<Error | null>((resolve) =>
+      connect({ hostname, protocol: url.protocol, port: url.port }, (...args) => resolve(args[0])),
+    );
+    assert.ok(err instanceof ConnectRefusedError, `${e.id} ${e.url} passed the connector`);
+    checked++;
+  }
+  assert.ok(checked >= 110, `only ${checked} entries checked`);
+  assert.equal(spy.attempts.length, 0);
+});
