@@ -78,7 +78,9 @@ function collect(doc: Document): Collected {
         if (c.titleTag == null) c.titleTag = textOf(el);
         continue;
       case 'script':
-        if ((a.type || '').toLowerCase().includes('ld+json')) c.jsonLd.push(textOf(el));
+        if ((a.type || '').toLowerCase().includes('ld+json')) {
+          c.jsonLd.push(el.children.map((t) => (t.type === 'text' ? (t as { data: string }).data : '')).join(''));
+        }
         continue;
       case 'h1':
         if (c.h1 == null) {
@@ -330,8 +332,8 @@ export function extractMetadata(doc: Document, pageUrl: string | null): PageMeta
     publisher = pub as Json;
     if (!publisher.name && typeof publisher['@id'] === 'string') publisher = byId.get(publisher['@id']) ?? publisher;
   }
-  const siteName = get('og:site_name', 'application-name', 'twitter:app:name:iphone') ?? str(publisher?.name) ??
-    str(site?.name) ?? str(org?.name) ?? null;
+  const siteName = get('og:site_name', 'application-name') ?? str(site?.name) ?? str(publisher?.name) ??
+    str(org?.name) ?? null;
 
   const title = cleanTitle(
     str(ld.headline) ?? get('og:title', 'twitter:title', 'parsely-title', 'sailthru.title', 'dc.title', 'title') ??

@@ -59,7 +59,8 @@ const URL_ATTRS = new Set(['href', 'src', 'cite']);
 // Containers that become a paragraph when they hold only inline content, and are unwrapped otherwise.
 const CONTAINERS = new Set(['div', 'section', 'article', 'main', 'header', 'footer', 'center', 'details', 'summary',
   'address', 'hgroup', 'body', 'html', 'span', 'font', 'picture']);
-const BLOCKISH = new Set([...TEXT_BLOCKS, 'img', 'picture']);
+const BLOCKISH = new Set([...TEXT_BLOCKS, 'img', 'picture', 'td', 'th']);
+const TABLE_PARTS = new Set(['thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption']);
 
 function escText(s: string): string {
   return s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
@@ -103,6 +104,7 @@ function hasBlockChild(el: Element): boolean {
 /** Sanitised HTML of the body. */
 export function toHtml(root: Element, base: string | null): string {
   const out: string[] = [];
+  let tableDepth = 0;
   const walk = (node: AnyNode, inPre: boolean, inP: boolean) => {
     if (node.type === 'text') {
       const d = (node as Text).data;
@@ -113,6 +115,8 @@ export function toHtml(root: Element, base: string | null): string {
     const el = node as Element;
     let name = el.name;
     if (name === 'h1') name = 'h2';
+    // Table parts outside a kept <table> (the body was a single cell) are treated as containers.
+    if (tableDepth === 0 && TABLE_PARTS.has(name)) name = 'div';
     const allowed = ALLOWED[name];
     if (!allowed) {
       // Unknown or container element: unwrap, or turn an inline-only block container into <p>.
@@ -150,7 +154,9 @@ export function toHtml(root: Element, base: string | null): string {
     }
     const pre = inPre || name === 'pre';
     const p = inP || name === 'p' || name.length === 2 && name[0] === 'h';
+    if (name === 'table') tableDepth++;
     for (const c of el.children) walk(c, pre, p);
+    if (name === 'table') tableDepth--;
     out.push(`</${name}>`);
     if (TEXT_BLOCKS.has(name) || name === 'li') out.push('\n');
   };
