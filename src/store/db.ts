@@ -40,6 +40,6 @@ export async function openStore(url: string, opts: { schema?: string; migrate?: 
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
     store = { db, dialect: 'sqlite', close: () => db.destroy() };
   }
-  if (opts.migrate !== false) await migrateToLatest(store.db, store.dialect);
+  if (opts.migrate !== false) await migrateToLatest(store.db, store.dialect, opts.schema);
   return store;
 }

@@ -124,13 +124,117 @@ function foundation(dialect: Dialect): Migration {
   };
 }
 
-/** Every migration, in order. Other capabilities append theirs here (name → factory). */
-export const MIGRATIONS: Array<[string, (dialect: Dialect) => Migration]> = [['0001_foundation', foundation]];
+// Background jobs, feed subscriptions and their import candidates (src/ingest/).
+function ingest(dialect: Dialect): Migration {
+  return {
+    async up(db: AnyDb) {
+      await withId(db.schema.createTable('jobs'), dialect)
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('payload_json', 'text', (c) => c.notNull().defaultTo('{}'))
+        .addColumn('state', 'text', (c) => c.notNull().defaultTo('queued'))
+        .addColumn('run_at', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('max_attempts', 'integer', (c) => c.notNull().defaultTo(5))
+        .addColumn('lease_owner', 'text')
+        .addColumn('lease_until', 'text')
+        .addColumn('last_error', 'text')
+        .addColumn('dedup_key', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('jobs_state_run_at').on('jobs').columns(['state', 'run_at']).execute();
+      await db.schema.createIndex('jobs_state_lease').on('jobs').columns(['state', 'lease_until']).execute();
+      // One pending (queued or running) job per dedup key; finished ones do not block a new one.
+      await db.schema
+        .createIndex('jobs_dedup_pending')
+        .on('jobs')
+        .column('dedup_key')
+        .unique()
+        .where(sql.ref('state'), 'in', sql`('queued', 'running')`)
+        .execute();
+      await withId(db.schema.createTable('feeds'), dialect)
+        .addColumn('url', 'text', (c) => c.notNull().unique())
+        .addColumn('host', 'text', (c) => c.notNull())
+        .addColumn('site_url', 'text')
+        .addColumn('title', 'text')
+        .addColumn('folder', 'text')
+        .addColumn('outlet_id', 'integer', (c) => c.references('outlets.id').onDelete('set null'))
+        .addColumn('status', 'text', (c) => c.notNull().defaultTo('active'))
+        .addColumn('pause_reason', 'text')
+        .addColumn('etag', 'text')
+        .addColumn('last_modified', 'text')
+        .addColumn('body_hash', 'text')
+        .addColumn('last_checked_at', 'text')
+        .addColumn('last_success_at', 'text')
+        .addColumn('next_check_at', 'text', (c) => c.notNull())
+        .addColumn('error_count', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('last_error', 'text')
+        .addColumn('last_status', 'integer')
+        .addColumn('backoff_seconds', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('lease_owner', 'text')
+        .addColumn('lease_until', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('feeds_due').on('feeds').columns(['status', 'next_check_at']).execute();
+      await withId(db.schema.createTable('import_candidates'), dialect)
+        .addColumn('feed_id', 'integer', (c) => c.references('feeds.id').onDelete('set null'))
+        .addColumn('guid', 'text', (c) => c.notNull())
+        .addColumn('link', 'text')
+        .addColumn('title', 'text')
+        .addColumn('published_at', 'text')
+        .addColumn('content_hash', 'text')
+        .addColumn('summary', 'text')
+        .addColumn('author', 'text')
+        .addColumn('state', 'text', (c) => c.notNull().defaultTo('new'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('import_candidates_feed_guid', ['feed_id', 'guid'])
+        .execute();
+      // The same story seen through two feeds (or twice in one) is one candidate: by link, and by content.
+      await db.schema.createIndex('import_candidates_link').on('import_candidates').column('link').unique().execute();
+      await db.schema.createIndex('import_candidates_content_hash').on('import_candidates').column('content_hash').unique().execute();
+      await db.schema.createIndex('import_candidates_state').on('import_candidates').columns(['state', 'created_at']).execute();
+    },
+  };
+}
 
-export async function migrateToLatest(db: AnyDb, dialect: Dialect): Promise<void> {
+function originals(): Migration {
+  return {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('originals')
+        .addColumn('article_id', 'integer', (c) => c.primaryKey().references('articles.id').onDelete('cascade'))
+        .addColumn('url', 'text')
+        .addColumn('source_kind', 'text', (c) => c.notNull())
+        .addColumn('fetched_at', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('language', 'text')
+        .addColumn('html', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('content_hash', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('originals_content_hash').on('originals').column('content_hash').execute();
+    },
+  };
+}
+
+/** Every migration, in order. Other capabilities append theirs here (name → factory). */
+export const MIGRATIONS: Array<[string, (dialect: Dialect) => Migration]> = [
+  ['0001_foundation', foundation],
+  ['0002_ingest', ingest],
+  ['0003_originals', originals],
+];
+
+export async function migrateToLatest(db: AnyDb, dialect: Dialect, schema?: string): Promise<void> {
   const migrations: Record<string, Migration> = {};
   for (const [name, make] of MIGRATIONS) migrations[name] = make(dialect);
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // On PostgreSQL the migrator must look for its own tables in our schema only: Kysely's check otherwise
+  // sees another schema's kysely_migration table and skips creating ours.
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(dialect === 'postgres' ? { migrationTableSchema: schema ?? 'public' } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');

@@ -105,6 +105,81 @@ export interface ApiTokensTable {
   last_used_at: string | null;
 }
 
+// Ingest (src/ingest/jobs, subscriptions, poll): migration 0002_ingest.
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  payload_json: string;
+  /** queued | running | done | failed */
+  state: string;
+  run_at: string;
+  attempts: number;
+  max_attempts: number;
+  lease_owner: string | null;
+  lease_until: string | null;
+  last_error: string | null;
+  dedup_key: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FeedsTable {
+  id: Generated<number>;
+  url: string;
+  /** Lowercase host of url, for per-host politeness limits. */
+  host: string;
+  site_url: string | null;
+  title: string | null;
+  folder: string | null;
+  outlet_id: number | null;
+  /** active | paused */
+  status: string;
+  pause_reason: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  /** sha256 of the last body parsed, to skip parsing an unchanged 200. */
+  body_hash: string | null;
+  last_checked_at: string | null;
+  last_success_at: string | null;
+  next_check_at: string;
+  error_count: number;
+  last_error: string | null;
+  last_status: number | null;
+  /** Current retry delay after errors (0 when healthy). */
+  backoff_seconds: number;
+  lease_owner: string | null;
+  lease_until: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ImportCandidatesTable {
+  id: Generated<number>;
+  feed_id: number | null;
+  guid: string;
+  link: string | null;
+  title: string | null;
+  published_at: string | null;
+  content_hash: string | null;
+  summary: string | null;
+  author: string | null;
+  /** new | imported | dismissed */
+  state: string;
+  created_at: string;
+}
+
+export interface OriginalsTable {
+  article_id: number;
+  url: string | null;
+  source_kind: string;
+  fetched_at: string;
+  title: string;
+  language: string | null;
+  html: string;
+  text: string;
+  content_hash: string;
+}
+
 export interface Database {
   sections: SectionsTable;
   people: PeopleTable;
@@ -118,4 +193,8 @@ export interface Database {
   share_clicks: ShareClicksTable;
   copies: CopiesTable;
   api_tokens: ApiTokensTable;
+  jobs: JobsTable;
+  feeds: FeedsTable;
+  import_candidates: ImportCandidatesTable;
+  originals: OriginalsTable;
 }

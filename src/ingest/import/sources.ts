@@ -1,0 +1,76 @@
+// The three ways an article arrives: a URL to fetch, HTML an editor already has, or pasted text.
+import { extractArticle } from '../../extract/index.ts';
+import { recognisePastedArticle } from '../paste/recognise.ts';
+import { FetchError, type Fetcher } from '../fetch/index.ts';
+import { ImportError } from './errors.ts';
+import type { ImportedContent } from './draft.ts';
+
+function firstLine(text: string): string {
+  return (text.split('\n').find((l) => l.trim()) ?? '').trim().slice(0, 200);
+}
+
+export function contentFromHtml(html: string, url: string | null, kind: ImportedContent['kind'] = 'html'): ImportedContent {
+  const x = extractArticle(html, url ? { url } : {});
+  const source = url ?? 'the HTML';
+  if (!x.text.trim()) throw new ImportError(source, 'no article text was found in the page');
+  return {
+    kind,
+    sourceUrl: url,
+    originalUrl: x.canonicalUrl ?? url,
+    title: x.title?.trim() || firstLine(x.text),
+    authors: x.authors,
+    translators: [],
+    publishedAt: x.publishedAt,
+    language: x.language,
+    siteName: x.siteName,
+    summary: x.description,
+    imageUrl: x.leadImage,
+    html: x.html,
+    text: x.text,
+    via: null,
+  };
+}
+
+export async function contentFromUrl(fetcher: Fetcher, url: string): Promise<ImportedContent> {
+  let res;
+  try {
+    res = await fetcher.fetch(url, { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' });
+  } catch (err) {
+    if (err instanceof FetchError) throw new ImportError(url, err.message, 502);
+    throw new ImportError(url, (err as Error).message, 502);
+  }
+  if (res.status >= 400) throw new ImportError(url, `the server answered HTTP ${res.status}`, 502);
+  if (res.contentType && !/html|xml/.test(res.contentType)) throw new ImportError(url, `it is not a web page (${res.contentType})`);
+  let html: string;
+  try {
+    html = res.decode('html').text;
+  } catch (err) {
+    throw new ImportError(url, (err as Error).message);
+  }
+  return contentFromHtml(html, res.url, 'url');
+}
+
+export function contentFromPaste(text: string): ImportedContent {
+  const p = recognisePastedArticle(text);
+  if (!p.title) throw new ImportError('pasted text', 'no title was recognised');
+  if (!p.text) throw new ImportError(`pasted text "${p.title.slice(0, 60)}"`, 'no article text was recognised');
+  const originalUrl = p.originalUrl ?? p.sourceUrl;
+  // When the text came through a republisher, the site named on the page is that republisher, not the original.
+  const via = p.sourceUrl && originalUrl !== p.sourceUrl ? { url: p.sourceUrl, name: p.siteName ?? p.translatorSite } : p.via?.url ? { url: p.via.url, name: p.via.name } : null;
+  return {
+    kind: 'paste',
+    sourceUrl: p.sourceUrl,
+    originalUrl,
+    title: p.title,
+    authors: p.authors,
+    translators: p.translators,
+    publishedAt: p.publishedAt,
+    language: p.language,
+    siteName: via ? null : p.siteName,
+    summary: null,
+    imageUrl: p.imageUrl,
+    html: p.bodyHtml,
+    text: p.text,
+    via,
+  };
+}
