@@ -1,5 +1,61 @@
-import type { FastifyInstance } from 'fastify';
+// The JSON API's route table. Every route needs a bearer token; bodies are JSON, at most 4 MB.
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema, HTTPMethods } from 'fastify';
 import type { AppContext } from '../context.ts';
+import { bearerAuth } from './auth.ts';
+import { apiErrorHandler, requireJson } from './errors.ts';
+import { articleBody, articleListQuery, idParams, outletBody, personBody, publishBody, sectionBody } from './schemas.ts';
+import { getArticle, listArticles, postArticle, postPublish, putArticle, removeArticle } from './articles.ts';
+import { getPerson, listPeopleHandler, postPerson, putPerson } from './people.ts';
+import { getOutlet, listOutletsHandler, postOutlet, putOutlet } from './outlets.ts';
+import { getSection, listSectionsHandler, postSection, putSection } from './sections.ts';
+import { getArticleStats } from './stats.ts';
 
-// Placeholder until this surface's routes land.
-export async function registerApiRoutes(_app: FastifyInstance, _ctx: AppContext): Promise<void> {}
+export const API_BODY_LIMIT = 4 * 1024 * 1024;
+
+// Handlers are typed loosely here: each one narrows its own params and body, which the schema has checked.
+type Handler = (ctx: AppContext, req: any, reply: FastifyReply) => Promise<unknown>;
+type Route = [HTTPMethods, string, Handler, FastifySchema?];
+
+const ID = { params: idParams };
+
+export const API_ROUTES: Route[] = [
+  ['GET', '/articles', listArticles, { querystring: articleListQuery }],
+  ['POST', '/articles', postArticle, { body: articleBody }],
+  ['GET', '/articles/:id', getArticle, ID],
+  ['PUT', '/articles/:id', putArticle, { ...ID, body: articleBody }],
+  ['DELETE', '/articles/:id', removeArticle, ID],
+  ['POST', '/articles/:id/publish', postPublish, { ...ID, body: publishBody }],
+  ['GET', '/articles/:id/stats', getArticleStats, ID],
+  ['GET', '/people', listPeopleHandler],
+  ['POST', '/people', postPerson, { body: personBody }],
+  ['GET', '/people/:id', getPerson, ID],
+  ['PUT', '/people/:id', putPerson, { ...ID, body: personBody }],
+  ['GET', '/outlets', listOutletsHandler],
+  ['POST', '/outlets', postOutlet, { body: outletBody }],
+  ['GET', '/outlets/:id', getOutlet, ID],
+  ['PUT', '/outlets/:id', putOutlet, { ...ID, body: outletBody }],
+  ['GET', '/sections', listSectionsHandler],
+  ['POST', '/sections', postSection, { body: sectionBody }],
+  ['GET', '/sections/:id', getSection, ID],
+  ['PUT', '/sections/:id', putSection, { ...ID, body: sectionBody }],
+];
+
+export async function registerApiRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  await app.register(
+    async (api) => {
+      api.setErrorHandler(apiErrorHandler);
+      api.setNotFoundHandler((req: FastifyRequest, reply: FastifyReply) =>
+        reply.code(404).send({ error: `no API route ${req.method} ${req.url.split('?')[0]}` }),
+      );
+      api.addHook('onRequest', bearerAuth(ctx));
+      api.addHook('onRequest', requireJson);
+      api.addHook('onSend', async (_req, reply, payload) => {
+        reply.header('cache-control', 'no-store');
+        return payload;
+      });
+      for (const [method, url, handler, schema] of API_ROUTES)
+        api.route({ method, url, schema, bodyLimit: API_BODY_LIMIT, handler: (req, reply) => handler(ctx, req, reply) });
+    },
+    { prefix: '/api' },
+  );
+}

@@ -1,0 +1,50 @@
+// JSON errors for the API scope: {error, field} for bad input, whatever raised it (ajv, body parser, operation).
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { InputError, NotFoundError } from '../domain/types.ts';
+
+interface AjvIssue {
+  instancePath?: string;
+  keyword?: string;
+  params?: { missingProperty?: string; additionalProperty?: string };
+}
+
+/** "/provenance/original/url" → "provenance.original.url"; "/tags/0" → "tags[0]". */
+function fieldOf(issue: AjvIssue): string | null {
+  const parts = (issue.instancePath ?? '').split('/').filter(Boolean);
+  if (issue.params?.missingProperty) parts.push(issue.params.missingProperty);
+  if (!parts.length) return null;
+  return parts.reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
+}
+
+export function apiErrorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  if (err instanceof InputError) return reply.code(err.status).send({ error: err.message, field: err.field });
+  if (err instanceof NotFoundError) return reply.code(404).send({ error: err.message });
+  if (err.validation?.length) {
+    const issue = err.validation[0] as AjvIssue;
+    const field = fieldOf(issue);
+    const where = err.validationContext === 'querystring' ? 'query parameter' : err.validationContext === 'params' ? 'path parameter' : 'field';
+    const detail = issue.keyword === 'required' ? 'is required' : err.message.replace(/^[^ ]+ /, '');
+    const message = field ? `${where} ${field} ${detail}` : err.message;
+    return reply.code(400).send({ error: message, field });
+  }
+  const status = err.statusCode ?? 500;
+  if (status >= 500) {
+    req.log.error(err);
+    return reply.code(500).send({ error: 'internal error' });
+  }
+  if (status === 413) return reply.code(413).send({ error: 'the request body is too large', field: null });
+  return reply.code(status).send({ error: err.message, field: null });
+}
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+/** Refuses bodies that are not JSON before anything reads them. */
+export async function requireJson(req: FastifyRequest, reply: FastifyReply): Promise<void> {
+  if (!BODY_METHODS.has(req.method)) return;
+  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] != null;
+  if (!hasBody) return;
+  const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (type === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(type)) return;
+  reply.code(415).send({ error: `the request body must be JSON (Content-Type: application/json), not ${type || 'untyped'}`, field: null });
+  return reply;
+}
