@@ -1,0 +1,84 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { AppContext } from '../../context.ts';
+import { openTestContext } from '../../publish/test-context.ts';
+import { createFetcher, type Fetcher } from '../fetch/index.ts';
+import { importCommand } from './cli.ts';
+
+const page = readFileSync(new URL('./testdata/outlet-article.html', import.meta.url), 'utf8');
+let ctx: AppContext;
+let server: Server;
+let base: string;
+let fetcher: Fetcher;
+
+function capture(isTTY = false) {
+  let text = '';
+  return { out: { write: (s: string) => void (text += s), isTTY }, get text() { return text; } };
+}
+
+before(async () => {
+  ctx = await openTestContext();
+  server = createServer((req, res) => {
+    const m = /^\/story\/(\d+)$/.exec(req.url ?? '');
+    if (m) {
+      const html = page.replace(/Night trains return to the valley/g, `Story number ${m[1]}`).replace(/night-trains-return/g, `story-${m[1]}`).replace('first sleeper train', `story ${m[1]} sleeper train`);
+      return res.writeHead(200, { 'content-type': 'text/html' }).end(html);
+    }
+    res.writeHead(500).end();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  base = `http://127.0.0.1:${port}`;
+  fetcher = createFetcher({ allowHosts: [`127.0.0.1:${port}`], timeoutMs: 5000 });
+});
+after(async () => {
+  await fetcher.close();
+  server.close();
+  await ctx.store.close();
+});
+
+test('--from-file imports each URL, reports progress and a summary, and exits 1 when one failed', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'relais-import-'));
+  const list = join(dir, 'urls.txt');
+  writeFileSync(list, `# stories\n${base}/story/1\n\n${base}/story/2\n${base}/broken\n${base}/story/1\n`);
+  const stdout = capture();
+  const stderr = capture();
+  const code = await importCommand(ctx, fetcher, ['--from-file', list, '--concurrency', '1'], { stdout: stdout.out, stderr: stderr.out });
+  assert.equal(code, 1);
+  assert.match(stderr.text, /^1\/4 /m);
+  assert.match(stderr.text, /^4\/4 /m);
+  assert.match(stdout.text, /created draft #\d+ "Story number 1"/);
+  assert.match(stdout.text, /already imported as #\d+/);
+  assert.match(stdout.text, /FAILED Import of http:\/\/127\.0\.0\.1:\d+\/broken failed: .*500/);
+  assert.match(stdout.text, /4 URL\(s\): 2 created, 0 updated, 1 already imported, 1 failed/);
+});
+
+test('a terminal gets a one-line progress bar', async () => {
+  const stdout = capture();
+  const stderr = capture(true);
+  const code = await importCommand(ctx, fetcher, [`${base}/story/3`], { stdout: stdout.out, stderr: stderr.out });
+  assert.equal(code, 0);
+  assert.match(stderr.text, /\r\[#{30}\] 1\/1 /);
+});
+
+test('usage errors exit 2 with the help text', async () => {
+  const stdout = capture();
+  const stderr = capture();
+  assert.equal(await importCommand(ctx, fetcher, ['--bogus'], { stdout: stdout.out, stderr: stderr.out }), 2);
+  assert.match(stderr.text, /unknown option/);
+  assert.match(stderr.text, /relais import --from-file/);
+});
+
+test('--paste reads pasted text', async () => {
+  const stdout = capture();
+  const stderr = capture();
+  const text = 'A harbour festival\n\n3 May 2025\n\nBy Ann Lee\n\nThe harbour festival drew large crowds this weekend, with boats, music and food stalls along the quay.\n\nRead more at https://harbour.example/festival#abcDEF123456ghij.2s';
+  const code = await importCommand(ctx, fetcher, ['--paste', '-'], { stdout: stdout.out, stderr: stderr.out, readStdin: () => text });
+  assert.equal(code, 0, stderr.text);
+  assert.match(stdout.text, /created draft #\d+ "A harbour festival" \[en\]/);
+});
