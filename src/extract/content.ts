@@ -124,8 +124,9 @@ function isHidden(el: Element): boolean {
   return false;
 }
 
+const COMMENT_WORDS = new Set(['comment', 'comments', 'commentlist', 'disqus', 'respond', 'replies', 'discussion']);
 function isCommentish(el: Element): boolean {
-  for (const w of classWords(el)) if (w.startsWith('comment') || w === 'disqus' || w === 'respond' || w === 'replies') return true;
+  for (const w of classWords(el)) if (COMMENT_WORDS.has(w)) return true;
   return false;
 }
 
@@ -229,11 +230,12 @@ function prune(root: Element): void {
           ? 2 : negLevel(classWords(el));
         // Embedded posts (tweets, Instagram…) are quoted content even inside "social"/"video" wrappers.
         const embed = lvl && !SOFT_DROP_TAGS.has(name) && !isCommentish(el) && hasDescendant(el, 'blockquote');
-        if (lvl && !protect.has(el) && !embed) {
+        const comments = lvl === 2 && isCommentish(el);
+        if (lvl && (!protect.has(el) || comments) && !embed) {
           const m = mass.get(el) ?? 0;
-          const drop = totalMass > 0
+          const drop = comments || (totalMass > 0
             ? m <= totalMass * 0.5 && (lvl === 2 || m < WEAK_MAX_CHARS && subtreeChars(el) < WEAK_MAX_CHARS * 2)
-            : subtreeChars(el) < (lvl === 2 ? totalChars * 0.5 : WEAK_MAX_CHARS);
+            : subtreeChars(el) < (lvl === 2 ? totalChars * 0.5 : WEAK_MAX_CHARS));
           if (drop) {
             if (trace) trace(`prune ${describe(el)} level=${lvl} mass=${m}/${totalMass}`);
             changed = true;
@@ -379,12 +381,14 @@ function linkDensity(s: Stats): number {
 /** Stage 2: picks the article container(s). Returns the elements whose content forms the body. */
 function selectBody(root: Element, stats: Map<Element, Stats>): Element[] {
   const cands = findCandidates(root, stats);
+  if (trace) for (const c of cands.slice(0, 5)) trace(`candidate ${describe(c)} score=${stats.get(c)!.score.toFixed(1)} chars=${stats.get(c)!.chars}`);
   let top = cands[0];
   if (!top) return [root];
   let topScore = stats.get(top)!.score;
 
   // Prefer a common ancestor when several strong candidates share it (body split in several blocks).
-  const alternatives = cands.slice(1, 6).filter((c) => stats.get(c)!.score >= topScore * 0.75);
+  const alternatives = cands.slice(1, 6).filter((c) => stats.get(c)!.score >= topScore * 0.75 &&
+    !contains(c, top) && !contains(top, c));
   if (alternatives.length >= 2) {
     let parent = top.parent as Element | null;
     while (parent && parent.type === 'tag' && parent.name !== 'body') {
