@@ -15,7 +15,7 @@ export async function reportCopy(ctx: AppContext, body: unknown): Promise<CopyOu
   const { token, articleId: rawId, chars } = body as Record<string, unknown>;
   const parsed = parseCopyToken(token);
   if (!parsed) return { ok: false, status: 400, error: 'token is not a copy token' };
-  const articleId = parseArticleId(rawId);
+  const articleId = typeof rawId === 'number' ? parseArticleId(rawId) : null;
   if (articleId === null) return { ok: false, status: 400, error: 'articleId must be a positive integer' };
   if (parsed.articleId !== articleId) return { ok: false, status: 400, error: 'token does not belong to this article' };
   if (typeof chars !== 'number' || !Number.isInteger(chars) || chars < 1 || chars > MAX_COPY_CHARS)
