@@ -106,6 +106,8 @@ export class FeedBuilder implements XmlHandler {
   feeddata: Dict = {};
   entries: Dict[] = [];
   version = '';
+  /** A channel/feed element was seen (CDF and some odd feeds have no version). */
+  sawFeedElement = false;
   namespacesInUse: Record<string, string> = {};
   private infeed = 0; private inentry = 0; private incontent = 0; private intextinput = 0; private inimage = 0;
   private inauthor = 0; private incontributor = 0; private inpublisher = 0; private insource = 0;
@@ -470,9 +472,9 @@ export class FeedBuilder implements XmlHandler {
         this.version = map[v] ?? (v.startsWith('2.') ? 'rss20' : 'rss');
       }
     };
-    S.channel = (a) => { this.infeed = 1; cdfCommon(a); };
+    S.channel = (a) => { this.infeed = 1; this.sawFeedElement = true; cdfCommon(a); };
     S.feed = (a) => {
-      this.infeed = 1;
+      this.infeed = 1; this.sawFeedElement = true;
       if (!this.version) this.version = ({ '0.1': 'atom01', '0.2': 'atom02', '0.3': 'atom03' } as Record<string, string>)[a.version] ?? 'atom';
     };
     E.channel = E.feed = () => { this.infeed = 0; };
@@ -647,6 +649,7 @@ export class FeedBuilder implements XmlHandler {
     };
     S.enclosure = (a) => {
       a = FeedBuilder.enforceHref(a);
+      if (typeof a.href === 'string' && a.href) a.href = this.resolveUri(a.href); // feedparser leaves these relative
       const context = this.getContext();
       a.rel = 'enclosure';
       context.links ??= []; context.links.push({ ...a });

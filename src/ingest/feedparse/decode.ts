@@ -53,6 +53,10 @@ export function tryDecode(bytes: Uint8Array, name: string): string | null {
     }
     if (n === 'utf-32be' || n === 'utf-32le' || n === 'utf-32') return decodeUtf32(bytes, n !== 'utf-32be');
     if (['iso-8859-1', 'iso8859-1', 'latin-1', 'latin1', 'l1', 'iso-ir-100', 'cp819', '8859'].includes(n)) {
+      // Feeds declared ISO-8859-1 are very often UTF-8 in fact: prefer UTF-8 when the bytes are valid UTF-8.
+      if (bytes.some((b) => b > 0x7f)) {
+        try { return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes); } catch { /* really Latin-1 */ }
+      }
       return fixC1(Buffer.from(bytes).toString('latin1'));
     }
     if (n === 'gb2312') name = 'gb18030';
@@ -96,6 +100,7 @@ export function decodeFeedBytes(input: Uint8Array, headers?: Record<string, stri
   else if (startsWith(data, [0x00, 0x00, 0x00, 0x3c])) bom = 'utf-32be';
   else if (startsWith(data, [0x3c, 0x00, 0x00, 0x00])) bom = 'utf-32le';
 
+  const bomSkipped = data !== input;
   let xmlEnc = '';
   const head = bom ? tryDecode(data.subarray(0, Math.min(data.length, 2048) & ~3), bom) : Buffer.from(data.subarray(0, 2048)).toString('latin1');
   const decl = head ? /^<\?[^>]*?encoding=['"](.*?)['"][^>]*\?>/.exec(head) : null;
@@ -127,12 +132,14 @@ export function decodeFeedBytes(input: Uint8Array, headers?: Record<string, stri
     bozoReason = rawCt !== undefined ? `${rawCt} is not an XML media type` : 'no Content-type specified';
   }
   const tried: string[] = [];
-  for (const proposed of [rfc3023, xmlEnc, bom, 'utf-8', 'windows-1252', 'iso-8859-2']) {
+  // A real byte-order mark outranks every declaration (they are routinely wrong once a BOM is there).
+  const candidates = bomSkipped ? [bom, rfc3023, xmlEnc] : [rfc3023, xmlEnc, bom];
+  for (const proposed of [...candidates, 'utf-8', 'windows-1252', 'iso-8859-2']) {
     if (!proposed || tried.includes(proposed)) continue;
     tried.push(proposed);
     const text = tryDecode(data, proposed);
     if (text === null) continue;
-    if (proposed !== rfc3023) {
+    if (proposed !== rfc3023 && !(bomSkipped && proposed === bom)) {
       bozo = 'CharacterEncodingOverride';
       bozoReason = `document declared as ${rfc3023}, but parsed as ${proposed}`;
     }

@@ -83,7 +83,7 @@ function parseFeedUnsafe(input: Buffer | Uint8Array | string, opts: ParseFeedOpt
   const xmlError = readXml(body, builder, { maxDepth: opts.maxDepth ?? DEFAULT_MAX_DEPTH, entities });
   if (xmlError) warnings.push({ kind: 'xml', message: xmlError });
   let version = doctype.toLowerCase().includes('netscape') ? 'rss091n' : builder.version;
-  if (!version && !builder.entries.length && !Object.keys(builder.feeddata).length) {
+  if (!version && !builder.entries.length && !builder.sawFeedElement) {
     return { ok: false, error: xmlError ? `not a feed (${xmlError})` : 'not a feed: no RSS, Atom or RDF content found' };
   }
   version ||= '';

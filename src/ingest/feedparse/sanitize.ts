@@ -1,5 +1,6 @@
 // Sanitising of feed HTML (titles, summaries, content) with sanitize-html: an allow-list of elements,
 // attributes, URI schemes and CSS declarations, with relative URIs resolved against the base in effect.
+import { decodeHTMLStrict } from 'entities';
 import sanitizeHtml from 'sanitize-html';
 import {
   ACCEPTABLE_ATTRIBUTES, ACCEPTABLE_CSS_KEYWORDS, ACCEPTABLE_CSS_PROPERTIES, ACCEPTABLE_ELEMENTS,
@@ -65,6 +66,9 @@ export function sanitizeFeedHtml(html: string, base: string | undefined): string
       },
     },
   };
-  const out = sanitizeHtml(html.replace(/<!\[CDATA\[/g, '&lt;![CDATA['), options);
+  // Unknown entity references stay visible text, never a reference a browser might later resolve.
+  const prepared = html.replace(/<!\[CDATA\[/g, '&lt;![CDATA[')
+    .replace(/&([a-zA-Z][-.a-zA-Z0-9]*);/g, (m, name: string) => (name === 'apos' || decodeHTMLStrict(m) !== m ? m : `&amp;${name}`));
+  const out = sanitizeHtml(prepared, options);
   return out.trim().replace(/\r\n/g, '\n');
 }

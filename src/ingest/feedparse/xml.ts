@@ -44,8 +44,10 @@ export function stripDoctype(text: string): { text: string; entities: Record<str
 interface Frame { qname: string; ns: string | null; local: string; scope: Map<string | null, string> | null }
 
 /** Parses `text`, calling `h`; returns the first well-formedness error, if any. Throws XmlLimitError. */
-export function readXml(text: string, h: XmlHandler, opts: { maxDepth: number; entities?: Record<string, string> }): string | undefined {
+export function readXml(text: string, h: XmlHandler, opts: { maxDepth: number; entities?: Record<string, string>; maxEntityExpansion?: number }): string | undefined {
   const entities = opts.entities ?? {};
+  // Internal entities are never recursive here, but many references to one long entity still multiply.
+  const maxExpansion = opts.maxEntityExpansion ?? 1_000_000; let expanded = 0;
   let error: string | undefined;
   const fail = (msg: string): void => { if (!error) error = msg; };
   const stack: Frame[] = [];
@@ -74,6 +76,8 @@ export function readXml(text: string, h: XmlHandler, opts: { maxDepth: number; e
       if (name in PREDEFINED) return PREDEFINED[name];
       if (Object.prototype.hasOwnProperty.call(entities, name)) {
         const v = entities[name];
+        expanded += v.length;
+        if (expanded > maxExpansion) throw new XmlLimitError(`entity expansion beyond ${maxExpansion} characters`);
         const cr = /^&#(x[0-9a-fA-F]+|[0-9]+);$/.exec(v);
         if (cr) return String.fromCodePoint(cr[1][0] === 'x' ? parseInt(cr[1].slice(1), 16) : parseInt(cr[1], 10));
         return v;
