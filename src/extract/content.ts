@@ -8,6 +8,7 @@
 //   3. clean: inside the body, drop blocks that look like furniture (link lists, image galleries
 //      without text, short boilerplate lines, headings of removed sections, the title repeated).
 import { Element, type Document } from 'domhandler';
+import { trimEdges } from './edges.ts';
 import { countChars, isElement, removeNode, textOf, type AnyNode, type ChildNode, type ParentNode, type Text } from './dom.ts';
 
 /** Development aid: receives a line per decision (dropped element and why, chosen container). */
@@ -462,7 +463,7 @@ function contains(anc: Element, el: Element): boolean {
 }
 
 const BOILERPLATE_LINE = new RegExp(
-  '^(?:advertisement|advertising|sponsored|ad|story continues below(?: advertisement)?|continue reading(?: below)?|' +
+  '^(?:advertisement|advertising|advert|anzeige|publicité|publicidad|pubblicità|reklama|sponsored|ad|comments?|\\d+ comments?|story continues below(?: advertisement)?|continue reading(?: below)?|' +
   'read more|read more:.*|related:.*|related stories|related articles|see also:?.*|more:|share(?: this)?(?: article| story)?|' +
   'share on \\w+|follow us.*|sign up.*newsletter.*|subscribe.*|click here.*|image:? .*|photo:? .*|getty images|' +
   'supported by|skip to .*|you may also like|recommended(?: for you)?|most popular|trending now)$', 'i');
@@ -566,6 +567,7 @@ export function extractBody(doc: Document, title: string | null): Element {
   }
   relink(container, kids);
   cleanBody(container, stats, title);
+  trimEdges(container, trace);
   return container;
 }
 
