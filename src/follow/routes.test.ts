@@ -1,5 +1,5 @@
 // HTTP behaviour of share counting and copy attribution, through the real app, on SQLite or PostgreSQL.
-import { test, before, after } from 'node:test';
+import { test, before, after, mock } from 'node:test';
 import assert from 'node:assert/strict';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
@@ -8,6 +8,7 @@ import { buildApp } from '../app.ts';
 import { openTestContext } from '../publish/test-context.ts';
 import { createArticle } from '../publish/articles.ts';
 import { getCopyStats, getShareCounts } from '../store/counters.ts';
+import { sql } from 'kysely';
 import { registerFollowRoutes } from './routes.ts';
 import { articleFollowStats } from './stats.ts';
 
@@ -299,4 +300,33 @@ test('articleFollowStats gives editors shares and copies, and refuses unknown ar
   const d = await articleFollowStats(ctx, draft.id);
   assert.equal(d.shares.total, 0);
   await assert.rejects(articleFollowStats(ctx, 999999), /no article/);
+});
+
+test('old dedup rows are pruned by a background timer, which app.close stops and waits for', async () => {
+  let now = new Date('2026-04-01T08:00:00Z');
+  const c = await openTestContext({ now: () => now });
+  mock.timers.enable({ apis: ['setInterval'] });
+  try {
+    const a = await createArticle(c, { language: 'en', title: 'Prune', bodyHtml: '<p>p</p>', status: 'published' });
+    const small = Fastify();
+    await registerFollowRoutes(small, c);
+    await small.inject({ url: `/share/${a.id}/linkedin`, remoteAddress: '198.51.100.201' });
+    const rows = async () =>
+      Number((await sql<{ n: number }>`select count(*) as n from share_clicks`.execute(c.store.db)).rows[0].n);
+    assert.equal(await rows(), 1);
+    mock.timers.tick(60 * 60_000);
+    await small.close(); // waits for a prune in flight
+    assert.equal(await rows(), 1, 'a click inside the window is kept');
+
+    const again = Fastify();
+    await registerFollowRoutes(again, c);
+    now = new Date(now.getTime() + (c.site.shareDedupSeconds + 60) * 1000);
+    mock.timers.tick(60 * 60_000);
+    await again.close();
+    assert.equal(await rows(), 0, 'a click older than the window is dropped');
+    assert.equal((await getShareCounts(c.store.db, a.id)).byNetwork.linkedin, 1, 'counts are kept');
+  } finally {
+    mock.timers.reset();
+    await c.store.close();
+  }
 });
