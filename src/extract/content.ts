@@ -471,16 +471,19 @@ const BOILERPLATE_LINE = new RegExp(
 /** Stage 3: removes furniture inside the chosen body. Mutates. */
 function cleanBody(el: Element, stats: Map<Element, Stats>, title: string | null): void {
   const titleKey = title ? normKey(title) : null;
+  // Whether body text has been kept yet: a leading <h1> is the headline, a later one a section heading.
+  const state = { seenText: false };
   const walk = (parent: Element) => {
     const keep: ChildNode[] = [];
     let changed = false;
     for (const n of parent.children) {
       if (n.type !== 'tag') {
+        if (n.type === 'text' && !state.seenText && /\S/.test((n as Text).data)) state.seenText = true;
         keep.push(n);
         continue;
       }
       const c = n as Element;
-      const why = shouldDrop(c, stats, titleKey);
+      const why = shouldDrop(c, stats, titleKey, state.seenText);
       if (why) {
         if (trace) trace(`clean ${describe(c)} ${why} chars=${stats.get(c)?.chars}: ${textOf(c).slice(0, 80)}`);
         changed = true;
@@ -498,7 +501,7 @@ function normKey(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-function shouldDrop(el: Element, stats: Map<Element, Stats>, titleKey: string | null): string | null {
+function shouldDrop(el: Element, stats: Map<Element, Stats>, titleKey: string | null, seenText: boolean): string | null {
   const s = stats.get(el);
   if (!s) return null;
   const name = el.name;
@@ -506,7 +509,7 @@ function shouldDrop(el: Element, stats: Map<Element, Stats>, titleKey: string | 
     name === 'strong' || name === 'em' || name === 'i' || name === 'span') {
     return null;
   }
-  if (name === 'h1') return 'h1';
+  if (name === 'h1' && (!seenText || titleKey && normKey(textOf(el)) === titleKey)) return 'h1';
   if (name === 'figcaption') return 'figcaption';
   const ld = linkDensity(s);
   const isHeading = name.length === 2 && name[0] === 'h';
@@ -519,7 +522,8 @@ function shouldDrop(el: Element, stats: Map<Element, Stats>, titleKey: string | 
     }
   }
   if (name === 'p') {
-    return s.chars > 0 && ld > 0.8 && s.chars < 300 ? 'link-paragraph' : null;
+    // A paragraph that is only a link is a "read more" teaser, unless it shows a URL (a cited source).
+    return s.chars > 0 && ld > 0.8 && s.chars < 300 && !/(?:https?:\/\/|www\.)\S/.test(textOf(el)) ? 'link-paragraph' : null;
   }
   if (isHeading) return null;
   if (name === 'table' || name === 'ul' || name === 'ol' || name === 'div' || name === 'section' || name === 'dl' ||
@@ -532,7 +536,7 @@ function shouldDrop(el: Element, stats: Map<Element, Stats>, titleKey: string | 
     if (name === 'figure') return null;
     if (s.img > 1 && s.p / s.img < 0.5 && s.chars < 200) return 'images';
     if (!isList && s.li > s.p * 2 + 3 && ld > 0.3) return 'link-list';
-    if (weight < 25 && ld > 0.33 && s.chars < 1000) return 'link-density';
+    if (weight < 25 && ld > 0.33 && s.chars < 1000 && (ld > 0.8 || !hasDescendant(el, 'blockquote'))) return 'link-density';
     if (weight >= 25 && ld > 0.5) return 'link-density-pos';
     if (isList && ld > 0.25 && s.chars < 600) return 'list-links';
   }
