@@ -31,6 +31,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
       copyMinChars: Number(env.RELAIS_COPY_MIN_CHARS ?? 80),
       shareDedupSeconds: Number(env.RELAIS_SHARE_DEDUP_SECONDS ?? 1800),
+      timeZone: env.RELAIS_TIMEZONE ?? 'UTC',
     },
   };
 }

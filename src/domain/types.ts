@@ -181,6 +181,8 @@ export interface SiteConfig {
   copyMinChars: number;
   /** Seconds during which repeated share clicks from one reader count once. */
   shareDedupSeconds: number;
+  /** IANA time zone in which dates are shown to readers (default UTC). */
+  timeZone?: string;
 }
 
 /** An error a caller caused (bad input), with a message fit for the caller. */
