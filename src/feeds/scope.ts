@@ -54,7 +54,7 @@ export async function resolveScope(ctx: AppContext, kind: ScopeKind, param = '')
   if (kind === 'site')
     return { key: 'site', path: '', title: site.name, description: siteDescription, homeUrl: urls.home(site), language: null, filter: {} };
   if (kind === 'language') {
-    const lang = param.toLowerCase();
+    const lang = param;
     if (!LANG.test(lang) || (!site.languages.includes(lang) && !(await languageHasArticles(ctx, lang))))
       throw new NotFoundError(`no feed for language "${param}"`);
     return {
