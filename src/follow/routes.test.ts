@@ -330,3 +330,10 @@ test('old dedup rows are pruned by a background timer, which app.close stops and
     await c.store.close();
   }
 });
+
+test('simultaneous clicks from one reader (a double click) count once, on either database', async () => {
+  const before = (await shares(en.id)).byNetwork.bluesky;
+  const rs = await Promise.all(Array.from({ length: 8 }, () => click(en.id, 'bluesky', { ip: '198.51.100.77' })));
+  assert.ok(rs.every((r) => r.statusCode === 302));
+  assert.equal((await shares(en.id)).byNetwork.bluesky, before + 1);
+});
