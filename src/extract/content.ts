@@ -466,7 +466,8 @@ const BOILERPLATE_LINE = new RegExp(
   '^(?:advertisement|advertising|advert|anzeige|publicité|publicidad|pubblicità|reklama|sponsored|ad|comments?|\\d+ comments?|story continues below(?: advertisement)?|continue reading(?: below)?|' +
   'read more|read more:.*|related:.*|related stories|related articles|see also:?.*|more:|share(?: this)?(?: article| story)?|' +
   'share on \\w+|follow us.*|sign up.*newsletter.*|subscribe.*|click here.*|image:? .*|photo:? .*|getty images|' +
-  'supported by|skip to .*|you may also like|recommended(?: for you)?|most popular|trending now)$', 'i');
+  'supported by|skip to .*|you may also like|recommended(?: for you)?|most popular|trending now|' +
+  'sharing is caring!?|like this (?:story|article)\\?.*|share (?:it|this) with .*)$', 'i');
 
 /** Stage 3: removes furniture inside the chosen body. Mutates. */
 function cleanBody(el: Element, stats: Map<Element, Stats>, title: string | null): void {
@@ -511,6 +512,7 @@ function shouldDrop(el: Element, stats: Map<Element, Stats>, titleKey: string | 
   }
   if (name === 'h1' && (!seenText || titleKey && normKey(textOf(el)) === titleKey)) return 'h1';
   if (name === 'figcaption') return 'figcaption';
+  if (s.chars > 0 && s.chars <= 250 && isCaption(el)) return 'caption';
   const ld = linkDensity(s);
   const isHeading = name.length === 2 && name[0] === 'h';
   if (isHeading || name === 'p' || name === 'li' || name === 'div' || name === 'span' || name === 'dt' ||
@@ -541,6 +543,61 @@ function shouldDrop(el: Element, stats: Map<Element, Stats>, titleKey: string | 
     if (isList && ld > 0.25 && s.chars < 600) return 'list-links';
   }
   return null;
+}
+
+const CAPTION_WORDS = new Set(['caption', 'credit', 'credits', 'wp', 'small', 'gray', 'grey', 'minor', 'photo',
+  'image', 'img', 'legend', 'info2', 'source', 'attribution']);
+const EMPH = new Set(['em', 'i', 'small', 'cite']);
+
+/** A short block right after an image whose text is all emphasised, or that is marked up as a caption. */
+function isCaption(el: Element): boolean {
+  let prev = el.prev;
+  while (prev && prev.type === 'text' && !/\S/.test((prev as Text).data)) prev = prev.prev;
+  const afterImage = prev ? prev.type === 'tag' && isImageOnly(prev as Element) : startsWithImage(el);
+  if (!afterImage) return false;
+  if (el.name === 'center' || el.name === 'small' || el.attribs.align === 'center') return true;
+  for (const w of classWords(el)) if (CAPTION_WORDS.has(w)) return true;
+  return allTextEmphasised(el);
+}
+
+function isImageOnly(el: Element): boolean {
+  if (el.name === 'img' || el.name === 'picture') return true;
+  let img = false;
+  for (const c of el.children) {
+    if (c.type === 'text') {
+      if (/\S/.test((c as Text).data)) return false;
+    } else if (c.type === 'tag') {
+      if (!isImageOnly(c as Element)) return false;
+      img = true;
+    }
+  }
+  return img;
+}
+
+function startsWithImage(el: Element): boolean {
+  for (const c of el.children) {
+    if (c.type === 'text' && !/\S/.test((c as Text).data)) continue;
+    return c.type === 'tag' && isImageOnly(c as Element);
+  }
+  return false;
+}
+
+function allTextEmphasised(el: Element): boolean {
+  let any = false;
+  const visit = (n: Element, emph: boolean): boolean => {
+    for (const c of n.children) {
+      if (c.type === 'text') {
+        if (/\S/.test((c as Text).data)) {
+          if (!emph) return false;
+          any = true;
+        }
+      } else if (c.type === 'tag') {
+        if (!visit(c as Element, emph || EMPH.has((c as Element).name))) return false;
+      }
+    }
+    return true;
+  };
+  return visit(el, EMPH.has(el.name)) && any;
 }
 
 export interface BodyResult {

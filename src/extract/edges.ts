@@ -18,7 +18,7 @@ const PROMO = new RegExp([
   '\\blisten (?:live|back)\\b', '\\btell us what you think\\b',
   '^(?:read|see) (?:more|also)\\b', '^related\\b', '^more (?:from|on)\\b', '\\bdownload (?:the|our) app\\b',
   '\\bhave a (?:news )?tip\\b', '^(?:this|the) (?:article|story) (?:was|has been|is) (?:originally )?(?:published|updated|produced)',
-  '^\\(?(?:reporting|writing|editing|additional reporting) by\\b', '^\\[?(?:button|caption)\\b',
+  '^\\(?(?:reporting|writing|editing|additional reporting) by\\b', '\\bcontributed to this (?:report|story|article)\\b', '^\\[?(?:button|caption)\\b',
 ].join('|'), 'i');
 
 const READING_TIME = /^(?:\d+\s*(?:min(?:ute)?s?|mins?)\.?\s*(?:read|de lecture|de leitura|lesezeit)|(?:reading time|temps de lecture|tempo de leitura|tiempo de lectura|lesezeit)\b)/i;
@@ -75,7 +75,8 @@ export function trimEdges(root: Element, trace: ((m: string) => void) | null): v
   const remove = new Set<number>();
   for (const i of nonEmpty.slice(0, HEAD)) {
     const t = texts[i];
-    if (t.length < 200 && (isDateLine(t) || READING_TIME.test(t) || /^by\s+\p{Lu}/u.test(t) && t.length < 80)) remove.add(i);
+    const byline = /^by\s+\p{Lu}/u.test(t) && (t.length < 80 || /\b(?:1[89]|20)\d\d\b|\b\d{1,2}:\d\d\b/.test(t));
+    if (t.length < 200 && (isDateLine(t) || READING_TIME.test(t) || byline)) remove.add(i);
   }
   for (const i of nonEmpty.slice(-TAIL)) {
     const t = texts[i];
