@@ -89,18 +89,21 @@ function parsePscStart(start: string | undefined): number | null {
 }
 
 function geoCoords(value: string, swap = true, dims = 2): number[][] | null {
-  const parts = value.trim().split(/[\s,]+/).filter(Boolean);
+  const parts = value.replace(/,/g, ' ').split(/\s+/).filter(Boolean);
   const nums = parts.map(Number);
-  if (!nums.length || nums.some((n) => Number.isNaN(n))) return null;
-  if (nums.length % dims) return null;
+  if (nums.some((n) => Number.isNaN(n))) return null;
   const out: number[][] = [];
-  for (let i = 0; i < nums.length; i += dims) {
-    const t = nums.slice(i, i + dims);
-    if (swap) [t[0], t[1]] = [t[1], t[0]];
+  for (let i = 0; i + 1 < nums.length; i += dims === 3 ? 3 : 2) {
+    const t = swap ? [nums[i + 1], nums[i]] : [nums[i], nums[i + 1]];
+    if (dims === 3) { if (i + 2 >= nums.length) break; t.push(nums[i + 2]); }
     out.push(t);
   }
   return out;
 }
+const geoPoint = (v: string, swap = true, dims = 2): Dict | null => { const c = geoCoords(v, swap, dims); return c && c.length ? { type: 'Point', coordinates: c[0] } : null; };
+const geoLine = (v: string, swap = true, dims = 2): Dict | null => { const c = geoCoords(v, swap, dims); return c ? { type: 'LineString', coordinates: c } : null; };
+const geoPolygon = (v: string): Dict | null => { const c = geoCoords(v); return c && c.length >= 4 ? { type: 'Polygon', coordinates: [c] } : null; };
+const GEOG_CS = new Set<number>([3819, 3821, 3824, 3889, 3906, 4001, 4002, 4003, 4004, 4005, 4006, 4007, 4008, 4009, 4010, 4011, 4012, 4013, 4014, 4015, 4016, 4018, 4019, 4020, 4021, 4022, 4023, 4024, 4025, 4027, 4028, 4029, 4030, 4031, 4032, 4033, 4034, 4035, 4036, 4041, 4042, 4043, 4044, 4045, 4046, 4047, 4052, 4053, 4054, 4055, 4075, 4081, 4120, 4121, 4122, 4123, 4124, 4125, 4126, 4127, 4128, 4129, 4130, 4131, 4132, 4133, 4134, 4135, 4136, 4137, 4138, 4139, 4140, 4141, 4142, 4143, 4144, 4145, 4146, 4147, 4148, 4149, 4150, 4151, 4152, 4153, 4154, 4155, 4156, 4157, 4158, 4159, 4160, 4161, 4162, 4163, 4164, 4165, 4166, 4167, 4168, 4169, 4170, 4171, 4172, 4173, 4174, 4175, 4176, 4178, 4179, 4180, 4181, 4182, 4183, 4184, 4185, 4188, 4189, 4190, 4191, 4192, 4193, 4194, 4195, 4196, 4197, 4198, 4199, 4200, 4201, 4202, 4203, 4204, 4205, 4206, 4207, 4208, 4209, 4210, 4211, 4212, 4213, 4214, 4215, 4216, 4218, 4219, 4220, 4221, 4222, 4223, 4224, 4225, 4226, 4227, 4228, 4229, 4230, 4231, 4232, 4233, 4234, 4235, 4236, 4237, 4238, 4239, 4240, 4241, 4242, 4243, 4244, 4245, 4246, 4247, 4248, 4249, 4250, 4251, 4252, 4253, 4254, 4255, 4256, 4257, 4258, 4259, 4260, 4261, 4262, 4263, 4264, 4265, 4266, 4267, 4268, 4269, 4270, 4271, 4272, 4273, 4274, 4275, 4276, 4277, 4278, 4279, 4280, 4281, 4282, 4283, 4284, 4285, 4286, 4287, 4288, 4289, 4291, 4292, 4293, 4294, 4295, 4296, 4297, 4298, 4299, 4300, 4301, 4302, 4303, 4304, 4306, 4307, 4308, 4309, 4310, 4311, 4312, 4313, 4314, 4315, 4316, 4317, 4318, 4319, 4322, 4324, 4326, 4463, 4470, 4475, 4483, 4490, 4555, 4558, 4600, 4601, 4602, 4603, 4604, 4605, 4606, 4607, 4608, 4609, 4610, 4611, 4612, 4613, 4614, 4615, 4616, 4617, 4618, 4619, 4620, 4621, 4622, 4623, 4624, 4625, 4626, 4627, 4628, 4629, 4630, 4631, 4632, 4633, 4634, 4635, 4636, 4637, 4638, 4639, 4640, 4641, 4642, 4643, 4644, 4645, 4646, 4657, 4658, 4659, 4660, 4661, 4662, 4663, 4664, 4665, 4666, 4667, 4668, 4669, 4670, 4671, 4672, 4673, 4674, 4675, 4676, 4677, 4678, 4679, 4680, 4681, 4682, 4683, 4684, 4685, 4686, 4687, 4688, 4689, 4690, 4691, 4692, 4693, 4694, 4695, 4696, 4697, 4698, 4699, 4700, 4701, 4702, 4703, 4704, 4705, 4706, 4707, 4708, 4709, 4710, 4711, 4712, 4713, 4714, 4715, 4716, 4717, 4718, 4719, 4720, 4721, 4722, 4723, 4724, 4725, 4726, 4727, 4728, 4729, 4730, 4731, 4732, 4733, 4734, 4735, 4736, 4737, 4738, 4739, 4740, 4741, 4742, 4743, 4744, 4745, 4746, 4747, 4748, 4749, 4750, 4751, 4752, 4753, 4754, 4755, 4756, 4757, 4758, 4759, 4760, 4761, 4762, 4763, 4764, 4765, 4801, 4802, 4803, 4804, 4805, 4806, 4807, 4808, 4809, 4810, 4811, 4813, 4814, 4815, 4816, 4817, 4818, 4819, 4820, 4821, 4823, 4824, 4901, 4902, 4903, 4904, 4979]);
 
 export class FeedBuilder implements XmlHandler {
   feeddata: Dict = {};
@@ -124,7 +127,7 @@ export class FeedBuilder implements XmlHandler {
   private baseuri: string;
   private lang: string | null;
   private decls: Dict = {};
-  private whereGeom: Dict | null = null; private inGeometry = false;
+  private inGeometry = '';
   private starts: Record<string, (a: Dict) => void> = {};
   private ends: Record<string, () => void> = {};
 
@@ -319,7 +322,8 @@ export class FeedBuilder implements XmlHandler {
       } else if (element === 'link') {
         if (!this.inimage) {
           output = output.replace(/&amp;/g, '&').replace(/&([A-Za-z0-9_]+);/g, '&$1');
-          entry[element] = output;
+          // Only an alternate link may replace the entry's link (an href-less enclosure must not).
+          if (!has(entry, 'link') || entry.links?.at(-1)?.rel === 'alternate') entry[element] = output;
           if (output) entry.links.at(-1).href = output;
         }
       } else {
@@ -707,8 +711,8 @@ export class FeedBuilder implements XmlHandler {
       this.getContext().itunes_block = value === 'yes' || value === 'Yes' ? 1 : 0;
     };
     E.itunes_explicit = () => {
-      const value = this.pop('itunes_explicit', false);
-      this.getContext().itunes_explicit = value === 'yes' ? true : value === 'clean' ? false : null;
+      const value = this.pop('itunes_explicit', false) ?? '';
+      this.getContext().itunes_explicit = ['yes', 'true'].includes(value) ? true : ['no', 'false', 'clean'].includes(value) ? false : null;
     };
     // Media RSS
     S.media_category = (a) => { a.scheme ??= 'http://search.yahoo.com/mrss/category_schema'; startCategory(a); };
@@ -777,54 +781,43 @@ export class FeedBuilder implements XmlHandler {
       this.pop('errorreportsto');
     };
     // GeoRSS (simple and GML)
-    const startGeom = (): void => { this.push('geometry', 0); };
-    const saveWhere = (geometry: Dict | null): void => {
-      if (!geometry) return;
-      const c = this.getContext(); c.where ??= {}; Object.assign(c.where, geometry);
-    };
+    const where = (): Dict => { const c = this.getContext(); c.where ??= {}; return c.where; };
+    const saveWhere = (g: Dict | null): void => { if (g) Object.assign(where(), g); };
+    const startGeom = (): void => { this.push('geometry', 0); this.getContext().where = {}; };
     S.georss_point = S.georss_line = S.georss_polygon = S.georss_box = startGeom;
-    E.georss_point = () => { const c = geoCoords(this.pop('geometry') ?? ''); saveWhere(c && c.length === 1 ? { type: 'Point', coordinates: c[0] } : null); };
-    E.georss_line = () => { const c = geoCoords(this.pop('geometry') ?? ''); saveWhere(c && c.length >= 2 ? { type: 'LineString', coordinates: c } : null); };
-    E.georss_polygon = () => {
-      const c = geoCoords(this.pop('geometry') ?? '');
-      saveWhere(c && c.length >= 4 ? { type: 'Polygon', coordinates: [c] } : null);
-    };
-    E.georss_box = () => { const c = geoCoords(this.pop('geometry') ?? ''); saveWhere(c && c.length === 2 ? { type: 'Box', coordinates: c } : null); };
+    E.georss_point = () => saveWhere(geoPoint(this.pop('geometry') ?? ''));
+    E.georss_line = () => saveWhere(geoLine(this.pop('geometry') ?? ''));
+    E.georss_polygon = () => saveWhere(geoPolygon(this.pop('geometry') ?? ''));
+    E.georss_box = () => { const c = geoCoords(this.pop('geometry') ?? ''); saveWhere(c ? { type: 'Box', coordinates: c } : null); };
     S.where = S.georss_where = () => { this.push('where', 0); this.getContext().where = {}; };
     E.where = E.georss_where = () => { this.pop('where'); };
     const srs = (a: Dict): void => {
-      const name = this.getAttribute(a, 'srsName');
-      let dims: number | string | undefined = this.getAttribute(a, 'srsDimension');
-      dims = dims === undefined ? 2 : parseInt(String(dims), 10) || 2;
-      const where = this.getContext().where ?? (this.getContext().where = {});
-      if (name !== undefined) where.srsName = name;
-      where.srsDimension = dims;
+      const dims = parseInt(a.srsdimension ?? '2', 10);
+      const w = where(); w.srsName = a.srsname ?? null; w.srsDimension = Number.isNaN(dims) ? 2 : dims;
     };
-    S.gml_point = (a) => { srs(a); this.inGeometry = true; this.getContext().where.type = 'Point'; this.push('geometry', 0); };
-    S.gml_linestring = (a) => { srs(a); this.inGeometry = true; this.getContext().where.type = 'LineString'; this.push('geometry', 0); };
-    S.gml_polygon = (a) => { srs(a); this.inGeometry = true; this.getContext().where.type = 'Polygon'; this.push('geometry', 0); };
+    const swapFor = (): boolean => {
+      const name = where().srsName;
+      if (typeof name === 'string' && name.includes('EPSG')) return GEOG_CS.has(parseInt(name.split(':').at(-1) as string, 10));
+      return true;
+    };
+    S.gml_point = (a) => { srs(a); this.inGeometry = 'point'; this.push('geometry', 0); };
+    S.gml_linestring = (a) => { srs(a); this.inGeometry = 'linestring'; this.push('geometry', 0); };
+    S.gml_polygon = (a) => { srs(a); this.push('geometry', 0); };
     S.gml_exterior = () => { this.push('geometry', 0); };
-    S.gml_linearring = () => { this.getContext().where.type = 'Polygon'; this.push('geometry', 0); };
-    S.gml_pos = () => this.push('pos', 0);
+    S.gml_linearring = () => { this.inGeometry = 'polygon'; this.push('geometry', 0); };
+    S.gml_pos = S.gml_poslist = () => this.push('pos', 0);
     E.gml_pos = () => {
-      const where = this.getContext().where;
-      const srsName = String(where?.srsName ?? '');
-      const swap = !(srsName.includes('EPSG') && !srsName.includes('4326'));
-      const c = geoCoords(this.pop('pos') ?? '', swap, Number(where?.srsDimension ?? 2));
-      if (c && c.length === 1 && where) where.coordinates = c[0];
+      const v = this.pop('pos') ?? '';
+      saveWhere(geoPoint(v, swapFor(), Number(where().srsDimension ?? 2)));
     };
-    S.gml_poslist = () => this.push('pos', 0);
     E.gml_poslist = () => {
-      const where = this.getContext().where;
-      const srsName = String(where?.srsName ?? '');
-      const swap = !(srsName.includes('EPSG') && !srsName.includes('4326'));
-      const c = geoCoords(this.pop('pos') ?? '', swap, Number(where?.srsDimension ?? 2));
-      if (c && where) where.coordinates = where.type === 'Polygon' ? [c] : c;
+      const v = this.pop('pos') ?? ''; const dims = Number(where().srsDimension ?? 2); const swap = swapFor();
+      if (this.inGeometry === 'linestring') saveWhere(geoLine(v, swap, dims));
+      else if (this.inGeometry === 'polygon') { const l = geoLine(v, swap, dims); if (l) saveWhere({ type: 'Polygon', coordinates: [l.coordinates] }); }
     };
     E.gml_point = E.gml_linestring = E.gml_linearring = E.gml_exterior = E.gml_polygon = () => {
-      this.inGeometry = false; this.pop('geometry');
+      this.inGeometry = ''; this.pop('geometry');
     };
-    void this.whereGeom; void this.inGeometry;
   }
 
   private unknownStarttagRaw(tag: string, a: Dict): void {

@@ -3,6 +3,7 @@
 // feedparser test corpus' expectations. Not part of the parser API.
 import type { CommonFields, ParsedEntry, ParsedFeed, TextConstruct } from './model.ts';
 import type { ParseFeedResult } from './parse-feed.ts';
+import { parseFeedDate } from './dates.ts';
 
 type Dict = Record<string, unknown>;
 
@@ -23,8 +24,9 @@ function text(out: Dict, key: string, tc: TextConstruct | undefined): void {
 
 function common(c: CommonFields): Dict {
   const out: Dict = { ...c.extensions };
-  text(out, 'title', c.title);
-  text(out, 'rights', c.rights);
+  const tc = c as CommonFields & Record<string, TextConstruct | undefined>;
+  for (const k of ['title', 'subtitle', 'summary', 'rights', 'info']) text(out, k, tc[k]);
+  for (const [k, v] of Object.entries(c.extensions)) if (k.endsWith('_parsed')) out[k] = typeof v === 'string' ? timeTuple(v) : v;
   for (const k of ['published', 'updated', 'created', 'expired'] as const) {
     const d = c[k];
     if (d) { out[k] = d.raw; out[`${k}_parsed`] = d.iso ? timeTuple(d.iso) : null; }
@@ -47,18 +49,15 @@ function common(c: CommonFields): Dict {
 
 function entry(e: ParsedEntry): Dict {
   const out = common(e);
-  text(out, 'summary', e.summary);
   if (e.content.length) out.content = e.content.map((c) => ({ type: c.type, language: c.language ?? null, base: c.base ?? null, value: c.value, ...(c.src ? { src: c.src } : {}) }));
   if (e.guidIsLink !== undefined) out.guidislink = e.guidIsLink;
   if (e.comments !== undefined) out.comments = e.comments;
-  if (e.source) out.source = e.source;
+  if (e.source) out.source = Object.fromEntries(Object.entries(e.source).map(([k, v]) => [k, k.endsWith('_parsed') && typeof v === 'string' ? timeTuple(v) : v]));
   return out;
 }
 
 function feedDict(f: ParsedFeed): Dict {
   const out = common(f);
-  text(out, 'subtitle', f.subtitle);
-  text(out, 'info', f.info);
   if (f.generator) {
     if (f.generator.name !== undefined) out.generator = f.generator.name;
     out.generator_detail = { ...f.generator };
@@ -76,7 +75,12 @@ export function toFeedparserShape(r: ParseFeedResult, opts: { loose?: boolean; h
   const out: Dict = { bozo: false, entries: [], feed: {}, headers: opts.http?.headers ?? {} };
   if (opts.http) { out.href = opts.http.href; out.status = opts.http.status; }
   if (opts.http?.headers.etag) out.etag = opts.http.headers.etag;
-  if (opts.http?.headers['last-modified']) out.modified = opts.http.headers['last-modified'];
+  const lm = opts.http?.headers['last-modified'];
+  if (lm) {
+    out.modified = lm;
+    const ms = parseFeedDate(lm);
+    if (ms !== null) out.modified_parsed = timeTuple(new Date(ms).toISOString());
+  }
   if (!r.ok) {
     out.bozo = true; out.bozo_exception = { __exception__: 'ParseError' };
     return out;

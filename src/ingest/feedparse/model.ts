@@ -48,6 +48,7 @@ export interface CommonFields {
 export interface ParsedEntry extends CommonFields {
   guidIsLink?: boolean;
   summary?: TextConstruct;
+  subtitle?: TextConstruct;
   content: Content[];
   enclosures: Enclosure[];
   comments?: string;
@@ -57,6 +58,7 @@ export interface ParsedEntry extends CommonFields {
 export interface ParsedFeed extends CommonFields {
   version: FeedVersion;
   subtitle?: TextConstruct;
+  summary?: TextConstruct;
   info?: TextConstruct;
   generator?: Generator;
   /** Document encoding actually used to decode the bytes (e.g. `utf-8`, `windows-1252`). */
@@ -97,7 +99,7 @@ function common(d: Dict): CommonFields & Dict {
   if (has(d, 'where')) out.geo = d.where;
   if (has(d, 'itunes_block')) out.itunes.block = !!d.itunes_block;
   if (has(d, 'itunes_explicit')) out.itunes.explicit = d.itunes_explicit;
-  for (const [k, v] of Object.entries(d)) if (!CONSUMED.has(k)) out.extensions[k] = v;
+  for (const [k, v] of Object.entries(d)) if (!CONSUMED.has(k)) out.extensions[k] = k.endsWith('_parsed') ? iso(v) : v;
   return out;
 }
 
@@ -109,7 +111,7 @@ export function toParsedEntry(d: Dict): ParsedEntry {
     enclosures: (d.links ?? []).filter((l: Dict) => l.rel === 'enclosure').map((l: Dict) => { const { rel: _rel, ...rest } = l; return rest; }),
   };
   if (has(d, 'guidislink')) entry.guidIsLink = !!d.guidislink;
-  if (has(d, 'source')) entry.source = d.source;
+  if (has(d, 'source')) entry.source = Object.fromEntries(Object.entries(d.source as Dict).map(([k, v]) => [k, k.endsWith('_parsed') ? iso(v) : v]));
   return entry;
 }
 

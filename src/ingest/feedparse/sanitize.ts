@@ -6,7 +6,10 @@ import {
   ACCEPTABLE_ATTRIBUTES, ACCEPTABLE_CSS_KEYWORDS, ACCEPTABLE_CSS_PROPERTIES, ACCEPTABLE_ELEMENTS,
   ACCEPTABLE_URI_SCHEMES, DROP_CONTENT_ELEMENTS, VALID_CSS_VALUE,
 } from './sanitize-lists.ts';
+import { CP1252_HIGH } from './decode.ts';
 import { makeSafeAbsoluteUri } from './urls.ts';
+
+const LT = '\ufdd0'; const GT = '\ufdd1';
 
 const VOID = ['area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex',
   'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr'];
@@ -50,6 +53,7 @@ export function sanitizeFeedHtml(html: string, base: string | undefined): string
     allowedEmptyAttributes: [...ACCEPTABLE_ATTRIBUTES],
     allowVulnerableTags: true,
     parser: { decodeEntities: false, lowerCaseAttributeNames: true },
+    textFilter: (text) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>'),
     transformTags: {
       '*': (tagName, attribs) => {
         const sorted: Record<string, string> = {};
@@ -67,8 +71,17 @@ export function sanitizeFeedHtml(html: string, base: string | undefined): string
     },
   };
   // Unknown entity references stay visible text, never a reference a browser might later resolve.
+  // `&lt;`/`&gt;` are parked on noncharacters so that literal `<`/`>` in text can be told apart after
+  // sanitize-html (which escapes the latter) and kept as written, as feedparser does.
   const prepared = html.replace(/<!\[CDATA\[/g, '&lt;![CDATA[')
-    .replace(/&([a-zA-Z][-.a-zA-Z0-9]*);/g, (m, name: string) => (name === 'apos' || decodeHTMLStrict(m) !== m ? m : `&amp;${name}`));
+    .replace(/<!(?!DOCTYPE|--|\[)/gi, '&lt;!')
+    .replace(/&([a-zA-Z][-.a-zA-Z0-9]*);/g, (m, name: string) => (name === 'apos' || decodeHTMLStrict(m) !== m ? m : `&amp;${name}`))
+    .replace(/&#([xX][0-9a-fA-F]+|[0-9]+);/g, (_m, ref: string) => {
+      const cp = ref[0] === 'x' || ref[0] === 'X' ? parseInt(ref.slice(1), 16) : parseInt(ref, 10);
+      const win = CP1252_HIGH[cp];
+      return win ? `&#x${win.toString(16)};` : `&#${ref.toLowerCase()};`;
+    })
+    .replace(/&lt;/g, LT).replace(/&gt;/g, GT);
   const out = sanitizeHtml(prepared, options);
-  return out.trim().replace(/\r\n/g, '\n');
+  return out.trim().replace(/\r\n/g, '\n').split(LT).join('&lt;').split(GT).join('&gt;');
 }

@@ -11,7 +11,10 @@ export function urljoin(base: string, uri: string): string {
   if (/^[A-Za-z][A-Za-z0-9+\-.]*:/.test(uri)) return uri;
   if (!/^[A-Za-z][A-Za-z0-9+\-.]*:\/\//.test(base)) return uri;
   try {
-    return new URL(uri, base).href;
+    const href = new URL(uri, base).href;
+    // WHATWG URLs percent-encode non-ASCII; feeds expect the IRI as written.
+    if (!/[^\x00-\x7f]/.test(uri + base)) return href;
+    return href.replace(/(%[c-fC-F][0-9a-fA-F](%[89abAB][0-9a-fA-F])+)+/g, (m) => { try { return decodeURIComponent(m); } catch { return m; } });
   } catch {
     return '';
   }

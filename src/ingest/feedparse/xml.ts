@@ -23,9 +23,11 @@ const REF = /&(?:#[xX]([0-9a-fA-F]+);|#([0-9]+);|([A-Za-z_:][\w.:\-]*);)?/g;
 /** Finds the DOCTYPE (with its internal subset) and the simple internal entities it declares. */
 export function stripDoctype(text: string): { text: string; entities: Record<string, string>; doctype: string } {
   const entities: Record<string, string> = {};
-  const firstEl = /<[A-Za-z_]/.exec(text);
+  // Look for the DOCTYPE only before the first element and outside comments.
+  const masked = text.replace(/<!--[\s\S]*?-->/g, (c) => ' '.repeat(c.length));
+  const firstEl = /<[A-Za-z_]/.exec(masked);
   const limit = firstEl ? firstEl.index : text.length;
-  const start = text.slice(0, limit).search(/<!DOCTYPE/i);
+  const start = masked.slice(0, limit).search(/<!DOCTYPE/i);
   if (start < 0) return { text, entities, doctype: '' };
   let i = start + 9; let depth = 0; let quote = '';
   for (; i < text.length; i++) {
@@ -83,6 +85,7 @@ export function readXml(text: string, h: XmlHandler, opts: { maxDepth: number; e
         return v;
       }
       fail(`undefined entity &${name};`);
+      if (name === 'lang' || name === 'rang') return name === 'lang' ? '\u2329' : '\u232a'; // HTML 4 values
       const html = decodeHTMLStrict(m);
       return html !== m ? html : m;
     });
@@ -174,6 +177,7 @@ export function readXml(text: string, h: XmlHandler, opts: { maxDepth: number; e
   tok.write(text);
   tok.end();
   if (!sawRoot) fail('no element found');
+  if (!/>\s*$/.test(text)) fail('unclosed token');
   if (stack.length) { fail('unclosed token'); while (stack.length) closeTop(); }
   return error;
 }
