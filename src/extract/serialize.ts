@@ -11,13 +11,21 @@ const TEXT_BLOCKS = new Set([
   'hgroup',
 ]);
 
+// In scripts written without spaces (Chinese, Japanese), a link is a term of its own: keep it apart
+// from the surrounding text so that word-based tools (search, diffing) see it as a separate word.
+const LINK_EDGE = '\u0000';
+const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}';
+const CJK_EDGE = new RegExp(`(?<=[${CJK}])\u0000+(?=[\\p{L}\\p{N}])|(?<=[\\p{L}\\p{N}])\u0000+(?=[${CJK}])`, 'gu');
+
 /** Plain text: one paragraph per block, blocks separated by a blank line, <br> kept as a newline. */
 export function toText(root: Element): string {
   const blocks: string[] = [];
   let cur: string[] = [];
   const flush = () => {
     if (!cur.length) return;
-    const t = cur.join('').replace(/[ \t\r\f\v\u00a0]+/g, ' ').replace(/ ?\n ?/g, '\n').replace(/\n{2,}/g, '\n').trim();
+    let t = cur.join('');
+    if (t.includes(LINK_EDGE)) t = t.replace(CJK_EDGE, ' ').replaceAll(LINK_EDGE, '');
+    t = t.replace(/[ \t\r\f\v\u00a0]+/g, ' ').replace(/ ?\n ?/g, '\n').replace(/\n{2,}/g, '\n').trim();
     if (t) blocks.push(t);
     cur = [];
   };
@@ -38,7 +46,9 @@ export function toText(root: Element): string {
     const block = TEXT_BLOCKS.has(name);
     if (block) flush();
     const isPre = pre || name === 'pre';
+    if (name === 'a') cur.push(LINK_EDGE);
     for (const c of el.children) walk(c, isPre);
+    if (name === 'a') cur.push(LINK_EDGE);
     if (block) flush();
   };
   walk(root, false);
