@@ -19,10 +19,12 @@ export interface Fixture {
   sections: { world: Section; culture: Section };
   people: { samer: Person; avic: Person; ginette: Person; nobio: Person };
   outlet: Outlet;
+  frenchOutlet: Outlet;
   articles: {
     en: Article;
     fr: Article;
     frOutside: Article;
+    enTranslation: Article;
     repOriginal: Article;
     repNoindex: Article;
     draft: Article;
@@ -57,6 +59,7 @@ export async function buildFixture(): Promise<Fixture> {
   const nobio = await createPerson(ctx, { name: 'Sans Bio' });
   const outlet = await createOutlet(ctx, { name: 'Fort Russ', homeUrl: 'http://www.fort-russ.com/', language: 'en' });
 
+  const frenchOutlet = await createOutlet(ctx, { name: 'Le Quotidien', homeUrl: 'https://quotidien.example/', language: 'fr' });
   const en = await createArticle(ctx, {
     language: 'en',
     slug: 'russian-mod-details-us-isis-cooperation',
@@ -97,6 +100,16 @@ export async function buildFixture(): Promise<Fixture> {
     sectionIds: [culture.id],
     tags: ['Syrie'],
     provenance: { original: { url: FORT_RUSS_URL, title: 'Russian MoD details', outletId: outlet.id, authorNames: ['Samer Hussein'], language: 'en', publishedAt: null } },
+  });
+  const enTranslation = await createArticle(ctx, {
+    language: 'en',
+    slug: 'translated-from-french',
+    title: 'Translated from French',
+    bodyHtml: '<p>Translated text.</p>',
+    status: 'published',
+    publishedAt: '2017-11-16T09:00:00Z',
+    translatorIds: [avic.id],
+    provenance: { original: { url: 'https://quotidien.example/article-1', title: 'Article un', outletId: frenchOutlet.id, authorNames: ['Marie Curie'], language: 'fr', publishedAt: null } },
   });
   const repOriginal = await createArticle(ctx, {
     language: 'fr',
@@ -142,6 +155,7 @@ export async function buildFixture(): Promise<Fixture> {
     sections: { world, culture },
     people: { samer, avic, ginette, nobio },
     outlet,
-    articles: { en, fr, frOutside, repOriginal, repNoindex, draft, future, due, hostile },
+    frenchOutlet,
+    articles: { en, fr, frOutside, enTranslation, repOriginal, repNoindex, draft, future, due, hostile },
   };
 }

@@ -9,6 +9,7 @@ import { formatDate, listOf, nativeLanguageName, ogLocale, strings, timeTag } fr
 import { layout, type Chrome } from '../layout.ts';
 import type { ArticlePageData } from '../load.ts';
 import { pickAlternates } from '../family.ts';
+import { indexesItself } from '../canonical.ts';
 import { LOGO_PATH } from '../assets.ts';
 import { absoluteImage, isRemote, localPath } from '../paths.ts';
 import { featuredImage, imageSources } from '../parts/figure.ts';
@@ -37,7 +38,7 @@ function openGraph(chrome: Chrome, d: ArticlePageData, description: string, alte
 <meta property="og:description" content="${description}">
 <meta property="og:url" content="${urls.article(site, a)}">
 <meta property="og:locale" content="${ogLocale(a.language)}">
-${alternateLangs.map((l) => html`<meta property="og:locale:alternate" content="${ogLocale(l)}">\n`)}${image ? html`<meta property="og:image" content="${image}">\n` : ''}${size?.width ? html`<meta property="og:image:width" content="${Math.min(size.width, 1280)}">\n` : ''}${d.image?.ref.alt ? html`<meta property="og:image:alt" content="${d.image.ref.alt}">\n` : ''}${a.publishedAt ? html`<meta property="article:published_time" content="${a.publishedAt}">\n` : ''}<meta property="article:modified_time" content="${a.updatedAt}">
+${alternateLangs.map((l) => html`<meta property="og:locale:alternate" content="${ogLocale(l)}">\n`)}${image ? html`<meta property="og:image" content="${image}">\n` : ''}${size?.width && size.height ? html`<meta property="og:image:width" content="${Math.min(size.width, 1280)}">\n<meta property="og:image:height" content="${Math.round((size.height * Math.min(size.width, 1280)) / size.width)}">\n` : ''}${d.image?.ref.alt ? html`<meta property="og:image:alt" content="${d.image.ref.alt}">\n` : ''}${a.publishedAt ? html`<meta property="article:published_time" content="${a.publishedAt}">\n` : ''}<meta property="article:modified_time" content="${a.updatedAt}">
 ${a.tags.map((t) => html`<meta property="article:tag" content="${t}">\n`)}<meta name="twitter:card" content="${image ? 'summary_large_image' : 'summary'}">`;
 }
 
@@ -49,8 +50,10 @@ export function renderArticle(chrome: Chrome, d: ArticlePageData, counts: ShareC
   const tz = site.timeZone;
   const self = urls.article(site, a);
   const description = describe(a);
-  const alternates = pickAlternates(a, d.relatives, () => true);
+  // hreflang joins pages that are each their own canonical; a copy canonical elsewhere takes no part.
+  const alternates = pickAlternates(a, d.relatives, (x) => indexesItself(site, x));
   const others = alternates.filter((x) => x.article.id !== a.id);
+  const selfIndexed = d.credits.canonicalUrl === self && !d.credits.noindex;
   const image = d.image ? { url: absoluteImage(site, d.image.ref.file, 1280), width: d.image.size?.width ?? null, height: d.image.size?.height ?? null } : null;
   const ld = articleJsonLd({ site, article: a, credits: d.credits, description, image, logoUrl: site.baseUrl + LOGO_PATH });
   const c = d.credits;
@@ -81,7 +84,7 @@ ${others.length ? html`<nav class="alternates" aria-labelledby="alternates-headi
       description,
       canonical: c.canonicalUrl,
       noindex: c.noindex,
-      alternates: alternates.map((x) => ({ lang: x.lang, url: urls.article(site, x.article) })),
+      alternates: selfIndexed ? alternates.map((x) => ({ lang: x.lang, url: urls.article(site, x.article) })) : [],
       feed: { scope: `${lang}/`, label: nativeLanguageName(lang) },
       path: localPath(site, self),
       head: html`${openGraph(chrome, d, description, others.map((x) => x.lang))}

@@ -38,13 +38,24 @@ export function personLink(site: SiteConfig, p: Person): Html {
   return html`<a href="${localPath(site, urls.person(site, p))}">${p.name}</a>`;
 }
 
-function chainItem(v: CreditsView, link: ChainLink): Html {
+function chainItem(v: CreditsView, link: ChainLink, kind: ChainLink['kind']): Html {
   const url = linkable(link, v.visibleIds);
   const label = link.title ?? (link.url ? hostOf(link.url) : (link.outletName ?? '?'));
   const details = [link.outletName, link.publishedAt ? formatDate(link.publishedAt, v.lang, v.site.timeZone) : null]
     .filter((x): x is string => !!x)
     .join(', ');
-  return html`<li>${v.s.colon(v.s.chainKinds[link.kind])} ${url ? external(url, label, link.language) : label}${details ? ` (${details})` : ''}</li>`;
+  return html`<li>${v.s.colon(v.s.chainKinds[kind])} ${url ? external(url, label, link.language) : label}${details ? ` (${details})` : ''}</li>`;
+}
+
+/**
+ * What a step of the chain is, seen from the reader: the last step is the original; an earlier one is a
+ * translation when its language differs from the step it comes from, else a republication.
+ */
+export function chainKind(chain: ChainLink[], i: number): ChainLink['kind'] {
+  const next = chain[i + 1];
+  if (!next) return 'original';
+  const [a, b] = [chain[i].language, next.language];
+  return a && b && a !== b ? 'translation' : 'republication';
 }
 
 export function creditsBlock(v: CreditsView): Html | null {
@@ -68,7 +79,7 @@ export function creditsBlock(v: CreditsView): Html | null {
     lines.push(html`<div class="chain">
 <h3>${s.chainHeading}</h3>
 <ol>
-${c.chain.map((l) => html`${chainItem(v, l)}\n`)}</ol>
+${c.chain.map((l, i) => html`${chainItem(v, l, chainKind(c.chain, i))}\n`)}</ol>
 </div>`);
   if (c.licence) {
     const value = /^https?:\/\//.test(c.licence) ? external(c.licence, c.licence) : html`${c.licence}`;
