@@ -140,22 +140,13 @@ function hasDescendant(el: Element, name: string): boolean {
   return false;
 }
 
-/** Total text characters under a node (scripts/styles excluded). */
-function subtreeChars(node: AnyNode): number {
-  if (node.type === 'text') return countChars((node as Text).data);
-  if (node.type !== 'tag') return 0;
-  let n = 0;
-  const ch = (node as Element).children;
-  for (let i = 0; i < ch.length; i++) n += subtreeChars(ch[i]);
-  return n;
-}
-
 /**
  * "Paragraph mass" of every element: characters in paragraph-like blocks of 80+ characters with little
  * link text below it. Boilerplate words on a wrapper ("layout-with-sidebar") must not drop the article.
  */
 interface MassState {
   mass: Map<Element, number>;
+  chars: Map<Element, number>; // text characters under each element
   leaves: Set<Element>; // paragraph-like blocks that gave mass
   best: Element | null; // element with the most paragraph text in its direct children
   bestMass: number;
@@ -188,6 +179,7 @@ function paragraphMass(el: Element, st: MassState): [chars: number, links: numbe
     st.leaves.add(el);
   }
   if (m) mass.set(el, m);
+  st.chars.set(el, chars);
   if (direct > st.bestMass) {
     st.bestMass = direct;
     st.best = el;
@@ -197,13 +189,14 @@ function paragraphMass(el: Element, st: MassState): [chars: number, links: numbe
 
 /** Stage 1. Mutates the tree. */
 function prune(root: Element): void {
-  const st: MassState = { mass: new Map(), leaves: new Set(), best: null, bestMass: 0 };
+  const st: MassState = { mass: new Map(), chars: new Map(), leaves: new Set(), best: null, bestMass: 0 };
   paragraphMass(root, st);
   const mass = st.mass;
   const totalMass = mass.get(root) ?? 0;
   // The main paragraph cluster and its ancestors are never dropped for their class words.
   const protect = new Set<ParentNode>();
   for (let p: ParentNode | null = st.best; p; p = p.parent) protect.add(p);
+  const subtreeChars = (el: Element) => st.chars.get(el) ?? 0;
   const totalChars = subtreeChars(root);
   const walk = (parent: ParentNode) => {
     const ch = parent.children;
