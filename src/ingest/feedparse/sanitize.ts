@@ -38,6 +38,23 @@ export function sanitizeStyle(style: string): string {
   return clean.join(' ');
 }
 
+/**
+ * Removes HTML comments. A comment ends at `--` + optional spaces + `>`, failing that at the next `--…>`
+ * (so `<!-- -- x >` cannot swallow the rest of the text), failing that at the end of the input.
+ */
+export function stripComments(html: string): string {
+  let out = ''; let i = 0;
+  for (;;) {
+    const start = html.indexOf('<!--', i);
+    if (start < 0) return out + html.slice(i);
+    out += html.slice(i, start);
+    const rest = html.slice(start + 4);
+    const m = /--\s*>/.exec(rest) ?? /--[^>]*>/.exec(rest);
+    if (!m) return out;
+    i = start + 4 + m.index + m[0].length;
+  }
+}
+
 /** Sanitises an HTML fragment and resolves its relative URIs against `base` (when given). */
 export function sanitizeFeedHtml(html: string, base: string | undefined): string {
   const options: sanitizeHtml.IOptions & { allowedEmptyAttributes: string[] } = {
@@ -73,7 +90,7 @@ export function sanitizeFeedHtml(html: string, base: string | undefined): string
   // Unknown entity references stay visible text, never a reference a browser might later resolve.
   // `&lt;`/`&gt;` are parked on noncharacters so that literal `<`/`>` in text can be told apart after
   // sanitize-html (which escapes the latter) and kept as written, as feedparser does.
-  const prepared = html.replace(/<!\[CDATA\[/g, '&lt;![CDATA[')
+  const prepared = stripComments(html).replace(/<!\[CDATA\[/g, '&lt;![CDATA[')
     .replace(/<!(?!DOCTYPE|--|\[)/gi, '&lt;!')
     .replace(/&([a-zA-Z][-.a-zA-Z0-9]*);/g, (m, name: string) => (name === 'apos' || decodeHTMLStrict(m) !== m ? m : `&amp;${name}`))
     .replace(/&#([xX][0-9a-fA-F]+|[0-9]+);/g, (_m, ref: string) => {
