@@ -216,6 +216,7 @@ function prune(root: Element): void {
       const el = n as Element;
       const name = el.name;
       if (DROP_TAGS.has(name) || isHidden(el)) {
+        if (trace && !DROP_TAGS.has(name)) trace(`hidden ${describe(el)}: ${textOf(el).slice(0, 80)}`);
         changed = true;
         continue;
       }
