@@ -23,6 +23,7 @@ const ATTRS = new Set(ACCEPTABLE_ATTRIBUTES);
 
 /** Keeps only simple, allow-listed CSS declarations; '' when the style looks like an attack. */
 export function sanitizeStyle(style: string): string {
+  if (style.length > 4096) return ''; // keeps the regular expressions below linear in practice
   style = style.replace(/url\s*\(\s*[^\s)]+?\s*\)\s*/g, ' ');
   if (!/^([:,;#%.\sa-zA-Z0-9!]|\w-\w|'[\s\w]+'|"[\s\w]+"|\([\d,\s]+\))*$/.test(style)) return '';
   if (style.replace(/\s*[-\w]+\s*:\s*[^:;]*;?/g, '').trim()) return '';
@@ -55,38 +56,42 @@ export function stripComments(html: string): string {
   }
 }
 
+// The options are built once; the base URI of the fragment being sanitised is passed through this variable
+// (sanitising is synchronous, so no two calls overlap).
+let currentBase = '';
+const OPTIONS: sanitizeHtml.IOptions & { allowedEmptyAttributes: string[] } = {
+  allowedTags: [...ACCEPTABLE_ELEMENTS],
+  allowedAttributes: { '*': [...ACCEPTABLE_ATTRIBUTES] },
+  allowedSchemes: [...ACCEPTABLE_URI_SCHEMES],
+  allowedSchemesAppliedToAttributes: ['href'],
+  allowProtocolRelative: true,
+  selfClosing: VOID,
+  nonTextTags: [...DROP_CONTENT_ELEMENTS],
+  disallowedTagsMode: 'discard',
+  parseStyleAttributes: false,
+  allowedEmptyAttributes: [...ACCEPTABLE_ATTRIBUTES],
+  allowVulnerableTags: true,
+  parser: { decodeEntities: false, lowerCaseAttributeNames: true },
+  textFilter: (text) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>'),
+  transformTags: {
+    '*': (tagName, attribs) => {
+      const sorted: Record<string, string> = {};
+      for (const k of Object.keys(attribs).sort()) {
+        if (!ATTRS.has(k)) continue;
+        let v = attribs[k];
+        if (k === 'rel' || k === 'type') v = v.toLowerCase();
+        if (k === 'style') { v = sanitizeStyle(v); if (!v) continue; }
+        if (URI_ATTRS.has(`${tagName} ${k}`) && currentBase) v = makeSafeAbsoluteUri(currentBase, v.trim());
+        if (k === 'href') v = makeSafeAbsoluteUri(v);
+        sorted[k] = v;
+      }
+      return { tagName, attribs: sorted };
+    },
+  },
+};
+
 /** Sanitises an HTML fragment and resolves its relative URIs against `base` (when given). */
 export function sanitizeFeedHtml(html: string, base: string | undefined): string {
-  const options: sanitizeHtml.IOptions & { allowedEmptyAttributes: string[] } = {
-    allowedTags: [...ACCEPTABLE_ELEMENTS],
-    allowedAttributes: { '*': [...ACCEPTABLE_ATTRIBUTES] },
-    allowedSchemes: [...ACCEPTABLE_URI_SCHEMES],
-    allowedSchemesAppliedToAttributes: ['href'],
-    allowProtocolRelative: true,
-    selfClosing: VOID,
-    nonTextTags: [...DROP_CONTENT_ELEMENTS],
-    disallowedTagsMode: 'discard',
-    parseStyleAttributes: false,
-    allowedEmptyAttributes: [...ACCEPTABLE_ATTRIBUTES],
-    allowVulnerableTags: true,
-    parser: { decodeEntities: false, lowerCaseAttributeNames: true },
-    textFilter: (text) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>'),
-    transformTags: {
-      '*': (tagName, attribs) => {
-        const sorted: Record<string, string> = {};
-        for (const k of Object.keys(attribs).sort()) {
-          if (!ATTRS.has(k)) continue;
-          let v = attribs[k];
-          if (k === 'rel' || k === 'type') v = v.toLowerCase();
-          if (k === 'style') { v = sanitizeStyle(v); if (!v) continue; }
-          if (URI_ATTRS.has(`${tagName} ${k}`) && base) v = makeSafeAbsoluteUri(base, v.trim());
-          if (k === 'href') v = makeSafeAbsoluteUri(v);
-          sorted[k] = v;
-        }
-        return { tagName, attribs: sorted };
-      },
-    },
-  };
   // Unknown entity references stay visible text, never a reference a browser might later resolve.
   // `&lt;`/`&gt;` are parked on noncharacters so that literal `<`/`>` in text can be told apart after
   // sanitize-html (which escapes the latter) and kept as written, as feedparser does.
@@ -99,6 +104,7 @@ export function sanitizeFeedHtml(html: string, base: string | undefined): string
       return win ? `&#x${win.toString(16)};` : `&#${ref.toLowerCase()};`;
     })
     .replace(/&lt;/g, LT).replace(/&gt;/g, GT);
-  const out = sanitizeHtml(prepared, options);
+  currentBase = base ?? '';
+  const out = sanitizeHtml(prepared, OPTIONS);
   return out.trim().replace(/\r\n/g, '\n').split(LT).join('&lt;').split(GT).join('&gt;');
 }

@@ -18,6 +18,7 @@ export class XmlLimitError extends Error {}
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const ILLEGAL_CHARS = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g;
+const HAS_ILLEGAL_CHAR = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/;
 const REF = /&(?:#[xX]([0-9a-fA-F]+);|#([0-9]+);|([A-Za-z_:][\w.:\-]*);)?/g;
 
 /** Finds the DOCTYPE (with its internal subset) and the simple internal entities it declares. */
@@ -62,7 +63,7 @@ export function readXml(text: string, h: XmlHandler, opts: { maxDepth: number; e
     return undefined;
   };
   const decode = (raw: string, inAttr: boolean): string => {
-    if (ILLEGAL_CHARS.test(raw)) { fail('not well-formed (invalid token)'); raw = raw.replace(ILLEGAL_CHARS, ''); }
+    if (HAS_ILLEGAL_CHAR.test(raw)) { fail('not well-formed (invalid token)'); raw = raw.replace(ILLEGAL_CHARS, ''); }
     if (!inAttr && raw.includes('<')) fail('not well-formed (invalid token)');
     if (inAttr && raw.includes('<')) fail("'<' not allowed in attribute value");
     if (!raw.includes('&')) return raw;
