@@ -1,0 +1,90 @@
+// `relais <command>`: dispatches to one small module per command, loaded only when used.
+import { InputError } from '../domain/types.ts';
+import { UsageError } from './args.ts';
+
+type Command = { summary: string; load: () => Promise<{ run: (argv: string[]) => Promise<number>; usage: string }> };
+
+const COMMANDS: Record<string, Command> = {
+  serve: {
+    summary: 'serve the site and the API (--port N, --demo)',
+    load: async () => {
+      const m = await import('./serve.ts');
+      return { run: m.serveCommand, usage: m.USAGE };
+    },
+  },
+  'init-demo': {
+    summary: 'fill the database with the demo content (--force replaces it)',
+    load: async () => {
+      const m = await import('./init-demo.ts');
+      return { run: m.initDemoCommand, usage: m.USAGE };
+    },
+  },
+  'import-json': {
+    summary: 'import sections, people, outlets and articles from a JSON file, all or nothing',
+    load: async () => {
+      const m = await import('./import-json.ts');
+      return { run: m.importJsonCommand, usage: m.USAGE };
+    },
+  },
+  token: {
+    summary: 'token create <name>: make an API token',
+    load: async () => {
+      const m = await import('./token.ts');
+      return { run: m.tokenCommand, usage: m.USAGE };
+    },
+  },
+  extract: {
+    summary: 'extract articles from saved HTML pages (FILE... [--url URL])',
+    load: async () => {
+      const m = await import('./extract.ts');
+      return { run: m.extractDelegate, usage: m.USAGE };
+    },
+  },
+};
+
+const USAGE = `usage: relais <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`)
+  .join('\n')}
+
+Run "relais <command> --help" for a command's options.
+Environment: PORT (8080), HOST, DATABASE_URL (default SQLite in the data folder), RELAIS_DATA_DIR (./data),
+RELAIS_BASE_URL, RELAIS_SITE_NAME, RELAIS_LANGUAGES, RELAIS_LOG=1 (request log).`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    const topic = name === 'help' ? rest[0] : undefined;
+    if (topic && COMMANDS[topic]) {
+      console.log((await COMMANDS[topic].load()).usage);
+      return 0;
+    }
+    (name ? console.log : console.error)(USAGE);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`relais: unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  const { run, usage } = await command.load();
+  try {
+    return await run(rest);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      console.error(`relais ${name}: ${err.message}\n${usage}`);
+      return 2;
+    }
+    if (err instanceof InputError) {
+      console.error(`relais ${name}: ${err.message}${err.field ? ` (${err.field})` : ''}`);
+      return 1;
+    }
+    console.error(`relais ${name}: ${(err as Error).message ?? err}`);
+    if (process.env.RELAIS_DEBUG) console.error(err);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,84 @@
+// `relais serve [--port N] [--host H] [--demo]`: the public site, feeds and the API in one process.
+import type { AddressInfo } from 'node:net';
+import { buildApp } from '../app.ts';
+import { parse, UsageError } from './args.ts';
+import { describeDatabase, openContext } from './open-context.ts';
+
+export const USAGE = `usage: relais serve [--port N] [--host HOST] [--demo]
+  Serves the site and the JSON API. Prints the URL, stops cleanly on Ctrl-C / SIGTERM.
+  --port N     port to listen on (default PORT or 8080; 0 picks a free port)
+  --host HOST  address to listen on (default HOST or 0.0.0.0)
+  --demo       when the database has no articles, fill it with the demo content first`;
+
+export async function serveCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, { port: { type: 'string', short: 'p' }, host: { type: 'string' }, demo: { type: 'boolean' } });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const env = { ...process.env };
+  for (const [name, value] of [['PORT', values.port], ['HOST', values.host]] as const) if (value !== undefined) env[name] = value;
+  if (!/^\d+$/.test(env.PORT ?? '8080') || Number(env.PORT ?? 8080) > 65535)
+    throw new UsageError(`the port must be a number from 0 to 65535, not "${env.PORT}"`);
+
+  const { config, ctx } = await openContext(env);
+  console.log(`Database: ${describeDatabase(config.databaseUrl)}; data folder: ${config.dataDir}`);
+  let app;
+  try {
+    if (values.demo) {
+      const { fillDemoIfEmpty } = await import('../demo/index.ts');
+      const filled = await fillDemoIfEmpty(ctx);
+      if (filled) console.log(`Demo content added: ${filled.articles} articles, ${filled.people} people, ${filled.sections} sections.`);
+    }
+    app = await buildApp(ctx, { logger: process.env.RELAIS_LOG === '1' });
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    await app?.close().catch(() => {});
+    await ctx.store.close();
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'EADDRINUSE') throw new Error(`port ${config.port} is already in use (set PORT or --port)`);
+    throw err;
+  }
+
+  const port = (app.server.address() as AddressInfo).port;
+  const local = `http://${/^(0\.0\.0\.0|::)$/.test(config.host) ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host}:${port}/`;
+  // With port 0 (or a port the configuration did not know), links must name the port actually used.
+  if (!process.env.RELAIS_BASE_URL) ctx.site.baseUrl = local.replace(/\/$/, '');
+  console.log(`Relais is serving on ${local}`);
+  if (ctx.site.baseUrl !== local.replace(/\/$/, '')) console.log(`Public address: ${ctx.site.baseUrl}/`);
+  console.log('Press Ctrl-C to stop.');
+
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const stop = async (signal: string) => {
+      if (stopping) {
+        console.error('Stopping now.');
+        process.exit(1);
+      }
+      stopping = true;
+      console.log(`${signal} received, stopping…`);
+      let code = 0;
+      try {
+        await app.close();
+      } catch (err) {
+        console.error(`error while closing the server: ${(err as Error).message}`);
+        code = 1;
+      }
+      try {
+        await ctx.store.close();
+      } catch (err) {
+        console.error(`error while closing the database: ${(err as Error).message}`);
+        code = 1;
+      }
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
+      console.log('Stopped.');
+      resolve(code);
+    };
+    const onInt = () => void stop('SIGINT');
+    const onTerm = () => void stop('SIGTERM');
+    process.on('SIGINT', onInt);
+    process.on('SIGTERM', onTerm);
+  });
+}
