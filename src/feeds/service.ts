@@ -39,6 +39,14 @@ export function createFeedService(ctx: AppContext, opts: FeedServiceOptions = {}
   const maxAgeMs = opts.maxAgeMs ?? 60_000;
   // Concurrent misses for the same feed and version share one build.
   const building = new Map<string, Promise<RenderedFeed>>();
+  // Concurrent requests share one version query: under load the store sees about one query at a time
+  // instead of one per request. A request that joins a query started just before a write committed is
+  // answered as of that query (a window of one query's duration).
+  let checking: Promise<StoreVersion> | null = null;
+  const currentVersion = (): Promise<StoreVersion> =>
+    (checking ??= storeVersion(ctx.store.db).finally(() => {
+      checking = null;
+    }));
 
   async function build(key: string, scope: FeedScope, format: FeedFormat, version: StoreVersion) {
     const now = ctx.now();
@@ -60,7 +68,7 @@ export function createFeedService(ctx: AppContext, opts: FeedServiceOptions = {}
     async get(kind, param, format) {
       // Resolving first answers 404 for unknown scopes before anything else is done.
       const scope = await resolveScope(ctx, kind, param);
-      const version = await storeVersion(ctx.store.db);
+      const version = await currentVersion();
       const key = `${scope.key}|${format}`;
       const hit = cache.get(key);
       if (hit && hit.version === version.key && ctx.now().getTime() < hit.validUntil) return hit;
