@@ -1,0 +1,141 @@
+// Claiming due feeds with a lease, and writing poll outcomes back while still holding it.
+// A claim moves next_check_at to the end of the lease: a poller that dies leaves its feeds due again then.
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Store } from '../../store/db.ts';
+import type { Database } from '../../store/schema.ts';
+import { writeTransaction } from '../jobs/write-transaction.ts';
+import type { FeedRow } from '../subscriptions/feeds.ts';
+import { insertCandidates, type CandidateInput } from '../subscriptions/candidates.ts';
+import type { FeedPlan } from './policy.ts';
+
+export function leaseToken(owner: string): string {
+  return `${owner}/${randomUUID().slice(0, 13)}`;
+}
+
+export interface FeedClaimOptions {
+  token: string;
+  limit: number;
+  leaseMs: number;
+  now: Date;
+  /** Hosts not to claim for now (their politeness limit is already reached locally). */
+  excludeHosts?: readonly string[];
+}
+
+/** Claims up to `limit` active feeds that are due, oldest due first. */
+export async function claimDueFeeds(store: Store, opts: FeedClaimOptions): Promise<FeedRow[]> {
+  if (opts.limit <= 0) return [];
+  const stamp = opts.now.toISOString();
+  const until = new Date(opts.now.getTime() + opts.leaseMs).toISOString();
+  const rows = await writeTransaction(store, async (tx) => {
+    let due = tx
+      .selectFrom('feeds')
+      .select('id')
+      .where('status', '=', 'active')
+      .where('next_check_at', '<=', stamp)
+      .orderBy('next_check_at')
+      .limit(opts.limit);
+    if (opts.excludeHosts && opts.excludeHosts.length > 0 && opts.excludeHosts.length <= 1000) due = due.where('host', 'not in', opts.excludeHosts);
+    if (store.dialect === 'postgres') due = due.forUpdate().skipLocked();
+    return tx
+      .updateTable('feeds')
+      .set({ lease_owner: opts.token, lease_until: until, next_check_at: until })
+      .where('id', 'in', due)
+      .returningAll()
+      .execute();
+  });
+  return (rows as FeedRow[]).sort((a, b) => (a.next_check_at < b.next_check_at ? -1 : 1));
+}
+
+/** Gives feeds back unpolled (a poller stopping, or more claimed than it can use): due again at `dueAt`. */
+export async function releaseFeeds(db: Kysely<Database>, token: string, ids: readonly number[], dueAt: Date): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) {
+    await db
+      .updateTable('feeds')
+      .set({ lease_owner: null, lease_until: null, next_check_at: dueAt.toISOString() })
+      .where('id', 'in', ids.slice(i, i + 500))
+      .where('lease_owner', '=', token)
+      .execute();
+  }
+}
+
+export interface PollOutcome {
+  feedId: number;
+  token: string;
+  checkedAt: Date;
+  plan: FeedPlan;
+  candidates: readonly CandidateInput[];
+  /** Title and site link read from the feed (stored only where the subscription has none yet). */
+  title: string | null;
+  siteUrl: string | null;
+}
+
+export interface AppliedOutcome {
+  feedId: number;
+  /** False when the lease was lost (another poller has the feed now): nothing was written. */
+  applied: boolean;
+  newCandidates: number;
+  /** Set when a permanent redirect moved the feed (or why it could not). */
+  moved: string | null;
+}
+
+/** Writes a batch of poll outcomes in one write transaction. */
+export async function applyOutcomes(store: Store, outcomes: readonly PollOutcome[]): Promise<AppliedOutcome[]> {
+  if (outcomes.length === 0) return [];
+  return writeTransaction(store, async (tx) => {
+    const out: AppliedOutcome[] = [];
+    for (const o of outcomes) out.push(await applyOne(tx, o));
+    return out;
+  });
+}
+
+async function applyOne(tx: Kysely<Database>, o: PollOutcome): Promise<AppliedOutcome> {
+  const p = o.plan;
+  const stamp = o.checkedAt.toISOString();
+  let status: 'active' | 'paused' = 'active';
+  let pauseReason: string | null = null;
+  let move: { url: string; host: string } | null = null;
+  let moved: string | null = null;
+  if (p.pause) {
+    status = 'paused';
+    pauseReason = p.pause.slice(0, 1000);
+  }
+  if (p.newUrl) {
+    const taken = await tx.selectFrom('feeds').select('id').where('url', '=', p.newUrl).where('id', '!=', o.feedId).executeTakeFirst();
+    if (taken) {
+      status = 'paused';
+      pauseReason = `moved permanently to ${p.newUrl}, which is already subscribed as feed ${taken.id}`;
+      moved = pauseReason;
+    } else {
+      move = { url: p.newUrl, host: new URL(p.newUrl).hostname.toLowerCase() };
+      moved = p.newUrl;
+    }
+  }
+  const r = await tx
+    .updateTable('feeds')
+    .set((eb) => ({
+      next_check_at: p.nextCheckAt.toISOString(),
+      last_checked_at: stamp,
+      ...(p.success ? { last_success_at: stamp } : {}),
+      error_count: p.errorCount,
+      backoff_seconds: p.backoffSeconds,
+      last_status: p.lastStatus,
+      last_error: p.lastError ? p.lastError.slice(0, 2000) : null,
+      etag: p.etag,
+      last_modified: p.lastModified,
+      body_hash: p.bodyHash,
+      ...(status === 'paused' ? { status, pause_reason: pauseReason } : {}),
+      ...(move ? { url: move.url, host: move.host } : {}),
+      ...(o.title ? { title: eb.fn.coalesce('title', eb.val(o.title)) } : {}),
+      ...(o.siteUrl ? { site_url: eb.fn.coalesce('site_url', eb.val(o.siteUrl)) } : {}),
+      lease_owner: null,
+      lease_until: null,
+      updated_at: stamp,
+    }))
+    .where('id', '=', o.feedId)
+    .where('lease_owner', '=', o.token)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) return { feedId: o.feedId, applied: false, newCandidates: 0, moved: null };
+  const newCandidates = o.candidates.length ? await insertCandidates(tx, o.feedId, o.candidates, o.checkedAt) : 0;
+  return { feedId: o.feedId, applied: true, newCandidates, moved };
+}
