@@ -2,6 +2,7 @@
 // Twitter cards, Dublin Core, Parse.ly, Sailthru and classic <meta> tags, <html lang>, <time>,
 // rel=author and byline markup. One walk over the whole document collects everything.
 import type { Document, Element } from 'domhandler';
+import { decodeHTML } from 'entities';
 import { attr, resolveUrl, textOf, type AnyNode } from './dom.ts';
 
 export interface PageMetadata {
@@ -258,12 +259,25 @@ export function normaliseLanguage(s: string | null | undefined): string | null {
 
 const URL_RE = /^(?:https?:)?\/\//i;
 
+/** Metadata strings: entities that were double-encoded in JSON-LD or attributes decoded, whitespace collapsed. */
+export function cleanText(s: string | null | undefined): string | null {
+  if (!s) return null;
+  let v = s;
+  if (v.includes('&')) v = decodeHTML(v);
+  if (v.includes('<')) v = v.replace(/<[^>]*>/g, ' ');
+  v = v.replace(/\s+/g, ' ').trim();
+  return v || null;
+}
+
+const ROLE_RE = /\b(?:writer|editor|correspondent|reporter|columnist|contributor|staff|bureau chief|photographer|producer|intern)s?$/i;
+const NOT_A_NAME = /^(?:admin|administrator|webmaster|root|user|guest|editor|editors|staff|redaction|rédaction|redacción|redazione|desk|newsroom|team)$/i;
+
 export function cleanAuthors(raw: string[]): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   for (const r of raw) {
     if (!r) continue;
-    let s = r.replace(/\s+/g, ' ').trim();
+    let s = cleanText(r) ?? '';
     if (!s || URL_RE.test(s) || s.includes('@') && !s.includes(' ')) continue;
     s = s.replace(/^(?:written\s+)?by[:\s]+/i, '').replace(/^(?:par|von|por|door|di|da)\s+/i, '').trim();
     const parts = s.split(/\s*(?:,|;|\||&|\band\b|\bet\b|\bund\b)\s*/i).map((p) => p.trim()).filter(Boolean);
@@ -272,7 +286,8 @@ export function cleanAuthors(raw: string[]): string[] {
       const p = p0.replace(/[.\s]+$/, '');
       if (!p || p.length > 80 || /^\d/.test(p)) continue;
       // Skip role words that follow a name after a comma ("Jane Doe, Staff Writer").
-      if (/^(?:staff|staff writer|reporter|correspondent|editor|contributor|updated|published|and|the)$/i.test(p)) continue;
+      if (/^(?:updated|published|and|the)$/i.test(p) || ROLE_RE.test(p) || NOT_A_NAME.test(p)) continue;
+      if (p.split(' ').length > 5) continue; // a sentence or a bio, not a name
       const key = p.toLowerCase();
       if (seen.has(key)) continue;
       seen.add(key);
@@ -284,13 +299,29 @@ export function cleanAuthors(raw: string[]): string[] {
 }
 
 function cleanTitle(t: string | null, siteName: string | null): string | null {
-  if (!t) return null;
-  let s = t.replace(/\s+/g, ' ').trim();
+  let s = cleanText(t);
+  if (!s) return null;
   if (siteName) {
     const esc = siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     s = s.replace(new RegExp(`\\s*[|\\-–—:·•]\\s*${esc}\\s*$`, 'i'), '').replace(new RegExp(`^${esc}\\s*[|\\-–—:·•]\\s*`, 'i'), '');
   }
   return s || null;
+}
+
+function cleanSiteName(raw: string | null): string | null {
+  let s = cleanText(raw);
+  if (!s) return null;
+  if (/^https?:\/\//i.test(s)) {
+    try {
+      return new URL(s).hostname.replace(/^www\./, '');
+    } catch {
+      return s;
+    }
+  }
+  // "Site | tagline | section…": the first part names the site.
+  const parts = s.split(/\s+[|·•]\s+/);
+  if (parts.length > 1 && parts[0].length >= 2) s = parts[0];
+  return s;
 }
 
 export function extractMetadata(doc: Document, pageUrl: string | null): PageMetadata {
@@ -332,8 +363,8 @@ export function extractMetadata(doc: Document, pageUrl: string | null): PageMeta
     publisher = pub as Json;
     if (!publisher.name && typeof publisher['@id'] === 'string') publisher = byId.get(publisher['@id']) ?? publisher;
   }
-  const siteName = get('og:site_name', 'application-name') ?? str(site?.name) ?? str(publisher?.name) ??
-    str(org?.name) ?? null;
+  const siteName = cleanSiteName(get('og:site_name', 'application-name') ?? str(site?.name) ?? str(publisher?.name) ??
+    str(org?.name) ?? null);
 
   const title = cleanTitle(
     str(ld.headline) ?? get('og:title', 'twitter:title', 'parsely-title', 'sailthru.title', 'dc.title', 'title') ??
@@ -378,10 +409,10 @@ export function extractMetadata(doc: Document, pageUrl: string | null): PageMeta
     authors,
     publishedAt,
     language,
-    siteName: siteName ? siteName.replace(/\s+/g, ' ').trim() : null,
+    siteName,
     canonicalUrl,
     leadImage: leadImage && /^https?:/i.test(leadImage) ? leadImage : null,
-    description: description ? description.replace(/\s+/g, ' ').trim() : null,
+    description: cleanText(description),
     jsonLdBody: body,
     baseUrl: absBase,
   };
