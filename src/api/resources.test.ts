@@ -85,3 +85,13 @@ test('sections: create, read, update, list, with localised names and conflicts',
   assert.equal(badPos.json().field, 'position');
   assert.equal((await h.call('PUT', '/api/sections/999999', { name: 'x' })).statusCode, 404);
 });
+
+test('GET /api lists the routes (behind the token like the rest)', async () => {
+  const r = await h.call('GET', '/api');
+  assert.equal(r.statusCode, 200);
+  assert.ok(r.json().routes.includes('POST /api/articles/:id/publish'));
+  assert.equal((await h.call('GET', '/api/', undefined, { authorization: '' })).statusCode, 401);
+  const unknown = await h.call('GET', '/api/fr');
+  assert.equal(unknown.statusCode, 404, 'two-segment paths under /api/ stay in the API');
+  assert.match(unknown.headers['content-type'] as string, /json/);
+});

@@ -44,9 +44,9 @@ export async function registerApiRoutes(app: FastifyInstance, ctx: AppContext): 
   await app.register(
     async (api) => {
       api.setErrorHandler(apiErrorHandler);
-      api.setNotFoundHandler((req: FastifyRequest, reply: FastifyReply) =>
-        reply.code(404).send({ error: `no API route ${req.method} ${req.url.split('?')[0]}` }),
-      );
+      const noRoute = async (req: FastifyRequest, reply: FastifyReply) =>
+        reply.code(404).send({ error: `no API route ${req.method} ${req.url.split('?')[0]}` });
+      api.setNotFoundHandler(noRoute);
       api.addHook('onRequest', bearerAuth(ctx));
       api.addHook('onRequest', requireJson);
       api.addHook('onSend', async (_req, reply, payload) => {
@@ -55,6 +55,9 @@ export async function registerApiRoutes(app: FastifyInstance, ctx: AppContext): 
       });
       for (const [method, url, handler, schema] of API_ROUTES)
         api.route({ method, url, schema, bodyLimit: API_BODY_LIMIT, handler: (req, reply) => handler(ctx, req, reply) });
+      // Claims every other /api/ path, so no other surface's pattern (e.g. /:lang/:slug) answers it in HTML.
+      api.all('/*', noRoute);
+      api.get('/', async () => ({ routes: API_ROUTES.map(([method, url]) => `${method} /api${url}`) }));
     },
     { prefix: '/api' },
   );
