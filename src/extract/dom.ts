@@ -75,3 +75,40 @@ export function resolveUrl(href: string | undefined | null, base: string | null)
     return null;
   }
 }
+
+/**
+ * Bounds the tree's depth so the recursive passes cannot overflow the stack on pathological markup
+ * (thousands of unclosed inline tags). Elements at `max` depth keep their text and images, flattened.
+ * Iterative on purpose.
+ */
+export function limitDepth(root: ParentNode, max: number): void {
+  const stack: Array<[ParentNode, number]> = [[root, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    const children = node.children;
+    if (depth >= max) {
+      const flat: ChildNode[] = [];
+      const inner: ChildNode[] = [...children].reverse();
+      while (inner.length) {
+        const c = inner.pop()!;
+        if (c.type === 'text' || (c.type === 'tag' && ((c as Element).name === 'img' || (c as Element).name === 'br'))) {
+          if (c.type === 'tag') (c as Element).children = [];
+          flat.push(c);
+        } else if (c.type === 'tag') {
+          const ch = (c as Element).children;
+          for (let i = ch.length - 1; i >= 0; i--) inner.push(ch[i]);
+        }
+      }
+      for (let i = 0; i < flat.length; i++) {
+        flat[i].parent = node;
+        flat[i].prev = i > 0 ? flat[i - 1] : null;
+        flat[i].next = i + 1 < flat.length ? flat[i + 1] : null;
+      }
+      node.children = flat;
+      continue;
+    }
+    for (const c of children) {
+      if (c.type === 'tag' || c.type === 'root') stack.push([c as ParentNode, depth + 1]);
+    }
+  }
+}

@@ -132,3 +132,12 @@ test('JSON-LD articleBody is used when the markup has no body text', () => {
   assert.equal(a.text, 'First paragraph of the post.\n\nSecond paragraph <b>with</b> text.');
   assert.equal(a.html, '<p>First paragraph of the post.</p>\n<p>Second paragraph &lt;b&gt;with&lt;/b&gt; text.</p>');
 });
+
+test('pathologically deep markup does not overflow the stack and keeps its text', () => {
+  const n = 5000;
+  const nested = '<html><body>' + '<div>'.repeat(n) + '<p>Deep text that is long enough to be a paragraph of an article, with commas, yes.</p>' +
+    '</div>'.repeat(n) + '</body></html>';
+  assert.match(extractArticle(nested).text, /^Deep text that is long enough/);
+  const unclosed = '<html><body><p>' + '<b>word '.repeat(n) + '</p></body></html>';
+  assert.equal(extractArticle(unclosed).text.split(' ').length, n);
+});

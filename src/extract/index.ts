@@ -1,6 +1,7 @@
 // Article extraction: metadata and clean body from one HTML page. Pure: no network, no I/O.
 import { parseDocument } from 'htmlparser2';
 import { extractBody } from './content.ts';
+import { limitDepth } from './dom.ts';
 import { extractMetadata } from './metadata.ts';
 import { toHtml, toText } from './serialize.ts';
 
@@ -22,6 +23,9 @@ export interface ExtractedArticle {
   text: string;
 }
 
+// Real article markup nests a few dozen levels; anything far deeper is broken markup (unclosed tags).
+const MAX_DEPTH = 256;
+
 export interface ExtractOptions {
   /** The page's address, used to resolve relative URLs. */
   url?: string;
@@ -29,6 +33,7 @@ export interface ExtractOptions {
 
 export function extractArticle(html: string, opts: ExtractOptions = {}): ExtractedArticle {
   const doc = parseDocument(html, { decodeEntities: true });
+  limitDepth(doc, MAX_DEPTH);
   const meta = extractMetadata(doc, opts.url ?? null);
   const body = extractBody(doc, meta.title);
   let text = toText(body);
