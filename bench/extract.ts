@@ -63,6 +63,7 @@ const mb = (n: number) => (n / 1048576).toFixed(1);
 console.log(`corpus: ${pages.length} pages, ${mb(bytes)} MiB of HTML; ${passes} pass(es) per system; node ${process.version}`);
 
 const rows: string[] = [];
+const speeds: Record<string, number> = {};
 for (const [name, fn] of Object.entries(systems)) {
   if (args.only && args.only !== name) continue;
   const preds: Record<string, { articleBody: string }> = {};
@@ -108,7 +109,14 @@ for (const [name, fn] of Object.entries(systems)) {
   console.log(`  heap after GC per pass (MiB): ${heaps.map(mb).join(' ')}`);
   console.log(`  RSS per pass (MiB): ${rss.map(mb).join(' ')}; peak RSS so far ${mb(process.resourceUsage().maxRSS * 1024)}`);
   console.log(`  predictions: ${file}`);
+  speeds[name] = pps;
+  const growth = heaps[heaps.length - 1] - heaps[0];
   rows.push(`${name.padEnd(12)} F1 ${metrics.f1.toFixed(3)}  P ${metrics.precision.toFixed(3)}  R ${metrics.recall.toFixed(3)}  ` +
-    `empty ${empty}  ${pps.toFixed(1)} pages/s  heap ${mb(Math.max(...heaps))} MiB`);
+    `empty ${empty}  ${pps.toFixed(1)} pages/s  heap after GC ${mb(heaps[0])} -> ${mb(heaps[heaps.length - 1])} MiB ` +
+    `(${growth >= 0 ? '+' : ''}${mb(growth)} over ${passes} passes)`);
 }
 console.log(`\nsummary\n${rows.map((r) => '  ' + r).join('\n')}`);
+if (speeds.relais && speeds.readability) {
+  console.log(`  speed ratio relais / readability: ${(speeds.relais / speeds.readability).toFixed(2)}x`);
+}
+console.log(`  peak RSS of this process: ${mb(process.resourceUsage().maxRSS * 1024)} MiB (both systems, corpus held in memory)`);
