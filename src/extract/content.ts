@@ -51,6 +51,8 @@ const NEG_WORDS = new Set([
   'dfp', 'banner', 'sidebar', 'breadcrumb', 'breadcrumbs', 'footer', 'masthead', 'nav', 'navbar', 'navigation',
   'menu', 'popup', 'cookie', 'cookies', 'consent', 'gdpr', 'outbrain', 'taboola', 'popular', 'trending',
   'paywall', 'offscreen', 'sronly', 'srtext', 'visuallyhidden', 'affiliate', 'donate', 'onward',
+  'authorbio', 'authorprofile', 'authorbox', 'authorinfo', 'aboutauthor', 'abouttheauthor', 'authordescription',
+  'authorcard', 'postauthor',
 ]);
 const WEAK_NEG_WORDS = new Set([
   'widget', 'widgets', 'gpt', 'tags', 'tag', 'taglist', 'keywords', 'byline', 'bylines', 'dateline', 'author',

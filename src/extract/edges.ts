@@ -18,7 +18,8 @@ const PROMO = new RegExp([
   '\\blisten (?:live|back)\\b', '\\btell us what you think\\b',
   '^(?:read|see) (?:more|also)\\b', '^related\\b', '^more (?:from|on)\\b', '\\bdownload (?:the|our) app\\b',
   '\\bhave a (?:news )?tip\\b', '^(?:this|the) (?:article|story) (?:was|has been|is) (?:originally )?(?:published|updated|produced)',
-  '^\\(?(?:reporting|writing|editing|additional reporting) by\\b', '\\bcontributed to this (?:report|story|article)\\b', '^\\[?(?:button|caption)\\b',
+  '^\\(?(?:reporting|writing|editing|additional reporting) by\\b', '\\bcontributed to this (?:report|story|article)\\b',
+  '^(?:tags?|tagged(?: with| in)?|topics|filed under|categories|keywords)\\s*[:/|]', '^\\[?(?:button|caption)\\b',
 ].join('|'), 'i');
 
 const READING_TIME = /^(?:\d+\s*(?:min(?:ute)?s?|mins?)\.?\s*(?:read|de lecture|de leitura|lesezeit)|(?:reading time|temps de lecture|tempo de leitura|tiempo de lectura|lesezeit)\b)/i;
