@@ -27,6 +27,8 @@ export function apiErrorHandler(err: FastifyError, req: FastifyRequest, reply: F
     const message = field ? `${where} ${field} ${detail}` : err.message;
     return reply.code(400).send({ error: message, field });
   }
+  const conflict = uniqueViolation(err);
+  if (conflict) return reply.code(409).send({ error: `${conflict} is already taken`, field: conflict });
   const status = err.statusCode ?? 500;
   if (status >= 500) {
     req.log.error(err);
@@ -34,6 +36,20 @@ export function apiErrorHandler(err: FastifyError, req: FastifyRequest, reply: F
   }
   if (status === 413) return reply.code(413).send({ error: 'the request body is too large', field: null });
   return reply.code(status).send({ error: err.message, field: null });
+}
+
+/**
+ * The operations check uniqueness before writing, but two concurrent requests can both pass the check:
+ * the database's unique constraint then decides, and the loser gets the same 409 as a checked conflict.
+ * Returns the field (camelCase column) when the error is a unique violation.
+ */
+export function uniqueViolation(err: unknown): string | null {
+  const e = err as { code?: string; message?: string; detail?: string };
+  let column: string | undefined;
+  if (e.code === '23505') column = /Key \(([^)]+)\)/.exec(e.detail ?? '')?.[1]?.split(',').pop()?.trim() ?? 'value';
+  else if (/UNIQUE constraint failed: /.test(e.message ?? '')) column = /UNIQUE constraint failed: \w+\.(\w+)/.exec(e.message!)?.[1] ?? 'value';
+  if (!column) return null;
+  return column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);

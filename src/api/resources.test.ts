@@ -1,6 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openApiHarness, type ApiHarness } from './test-app.ts';
+import { uniqueViolation } from './errors.ts';
 
 let h: ApiHarness;
 before(async () => {
@@ -94,4 +95,17 @@ test('GET /api lists the routes (behind the token like the rest)', async () => {
   const unknown = await h.call('GET', '/api/fr');
   assert.equal(unknown.statusCode, 404, 'two-segment paths under /api/ stay in the API');
   assert.match(unknown.headers['content-type'] as string, /json/);
+});
+
+test('a unique violation raised by the database itself (two writers racing) maps to 409 with the field', async () => {
+  const db = h.ctx.store.db;
+  await db.insertInto('outlets').values({ name: 'Racer', home_url: 'https://racer.example/', language: null }).execute();
+  const err = await db
+    .insertInto('outlets')
+    .values({ name: 'Racer again', home_url: 'https://racer.example/', language: null })
+    .execute()
+    .then(() => null, (e: unknown) => e);
+  assert.ok(err, 'the database refuses the duplicate');
+  assert.equal(uniqueViolation(err), 'homeUrl');
+  assert.equal(uniqueViolation(new Error('something else')), null);
 });

@@ -26,7 +26,7 @@ export const TRANSLATIONS: DemoArticle[] = [
     art: 'night',
     artAlt: 'Illustration abstraite : points lumineux orangés sur une eau sombre',
     original: {
-      url: `${COURIER}/2025/river-festival-floating-lanterns`,
+      url: `${COURIER}/culture/river-festival-floating-lanterns`,
       title: 'River festival returns with two thousand floating lanterns',
       outlet: 'courier',
       authorNames: ['Harriet Vance'],
@@ -76,7 +76,7 @@ export const TRANSLATIONS: DemoArticle[] = [
     art: 'town',
     artAlt: 'Illustration abstraite : deux disques clairs sur une verrière verte',
     original: {
-      url: `${COURIER}/2025/market-hall-clocks-chime-again`,
+      url: `${COURIER}/town/market-hall-clocks-chime-again`,
       title: 'Market hall clocks chime again',
       outlet: 'courier',
       authorNames: ['Harriet Vance'],
