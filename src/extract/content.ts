@@ -189,8 +189,8 @@ function paragraphMass(el: Element, st: MassState): [chars: number, links: numbe
   return [chars, links, block];
 }
 
-/** Stage 1. Mutates the tree. */
-function prune(root: Element): void {
+/** Stage 1. Mutates the tree. `lenient` keeps class-word boilerplate (second chance for odd pages). */
+function prune(root: Element, lenient: boolean): void {
   const st: MassState = { mass: new Map(), chars: new Map(), leaves: new Set(), best: null, bestMass: 0 };
   paragraphMass(root, st);
   const mass = st.mass;
@@ -217,12 +217,13 @@ function prune(root: Element): void {
       }
       const el = n as Element;
       const name = el.name;
-      if (DROP_TAGS.has(name) || isHidden(el)) {
+      // Hidden elements go, except the main text itself (some pages hide it until a script runs).
+      if (DROP_TAGS.has(name) || isHidden(el) && !protect.has(el)) {
         if (trace && !DROP_TAGS.has(name)) trace(`hidden ${describe(el)}: ${textOf(el).slice(0, 80)}`);
         changed = true;
         continue;
       }
-      if (!NEVER_PRUNE_BY_CLASS.has(name)) {
+      if (!lenient && !NEVER_PRUNE_BY_CLASS.has(name)) {
         const lvl = SOFT_DROP_TAGS.has(name) || el.attribs.role === 'navigation' || el.attribs.role === 'complementary'
           ? 2 : negLevel(classWords(el));
         // Embedded posts (tweets, Instagram…) are quoted content even inside "social"/"video" wrappers.
@@ -601,7 +602,7 @@ export interface BodyResult {
 }
 
 /** Runs the three stages and returns a detached container with the body's nodes. */
-export function extractBody(doc: Document, title: string | null): Element {
+export function extractBody(doc: Document, title: string | null, lenient = false): Element {
   const html = findFirst(doc, 'html');
   const body = findFirst(doc, 'body') ?? html;
   let root: Element;
@@ -610,7 +611,7 @@ export function extractBody(doc: Document, title: string | null): Element {
     // Fragment without <html>/<body>: wrap the document's children.
     root = wrapper(doc.children);
   }
-  prune(root);
+  prune(root, lenient);
   const stats = new Map<Element, Stats>();
   computeStats(root, stats);
   const parts = selectBody(root, stats);
@@ -623,8 +624,10 @@ export function extractBody(doc: Document, title: string | null): Element {
     kids.push(p);
   }
   relink(container, kids);
-  cleanBody(container, stats, title);
-  trimEdges(container, trace);
+  if (!lenient) {
+    cleanBody(container, stats, title);
+    trimEdges(container, trace);
+  }
   return container;
 }
 

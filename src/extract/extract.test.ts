@@ -141,3 +141,30 @@ test('pathologically deep markup does not overflow the stack and keeps its text'
   const unclosed = '<html><body><p>' + '<b>word '.repeat(n) + '</p></body></html>';
   assert.equal(extractArticle(unclosed).text.split(' ').length, n);
 });
+
+test('second chance: a page made only of boilerplate-named blocks still yields its text', () => {
+  const html = `<html><body><div class="widget sidebar-layout"><div class="promo-box">
+    <div class="post-meta"><span>Short note.</span></div>
+    <div class="share-text">The meeting is moved to Thursday at noon in room 4, bring the minutes.</div>
+    </div></div></body></html>`;
+  const a = extractArticle(html);
+  assert.match(a.text, /The meeting is moved to Thursday/);
+});
+
+test('the main text survives even when the page hides it until a script runs', () => {
+  const p = 'This is a paragraph of the article that is long enough to count, with commas, clauses, and more words.';
+  const html = `<html><body><nav><a href="/">Home</a></nav>
+    <div id="story" style="display:none"><p>${p}</p><p>${p}</p><p>${p}</p></div>
+    <div class="promo" style="display: none">Subscribe now for one euro a month, cancel any time you like.</div></body></html>`;
+  const a = extractArticle(html);
+  assert.equal(a.text.split('\n\n').length, 3, a.text);
+  assert.ok(!a.text.includes('Subscribe'));
+});
+
+test('a javascript: <base> is ignored', () => {
+  const html = `<html><head><base href="javascript:alert(1)//"></head><body><article>
+    <p>Paragraph of article text long enough to be kept, with a <a href="rel/link">relative link</a> inside it.</p></article></body></html>`;
+  const a = extractArticle(html, { url: 'https://news.example/a/' });
+  assert.match(a.html, /href="https:\/\/news.example\/a\/rel\/link"/);
+  assert.ok(!a.html.includes('javascript'));
+});

@@ -25,6 +25,8 @@ export interface ExtractedArticle {
 
 // Real article markup nests a few dozen levels; anything far deeper is broken markup (unclosed tags).
 const MAX_DEPTH = 256;
+// Body text shorter than this (characters) triggers a lenient second pass.
+const RETRY_BELOW = 150;
 
 export interface ExtractOptions {
   /** The page's address, used to resolve relative URLs. */
@@ -38,6 +40,18 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
   const body = extractBody(doc, meta.title);
   let text = toText(body);
   let bodyHtml = toHtml(body, meta.baseUrl);
+  if (text.length < RETRY_BELOW && !meta.jsonLdBody) {
+    // Almost nothing survived: the page's markup defeats the boilerplate rules (e.g. the whole site is
+    // one "widget"). Second chance on a fresh tree without class-word pruning and cleaning.
+    const again = parseDocument(html, { decodeEntities: true });
+    limitDepth(again, MAX_DEPTH);
+    const lenient = extractBody(again, meta.title, true);
+    const t = toText(lenient);
+    if (t.length > text.length * 2) {
+      text = t;
+      bodyHtml = toHtml(lenient, meta.baseUrl);
+    }
+  }
   if (!text && meta.jsonLdBody) {
     // Nothing usable in the markup (e.g. a script-rendered page): fall back to schema.org articleBody.
     text = meta.jsonLdBody.split(/\n\s*\n|\r\n\s*\r\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n\n');

@@ -308,6 +308,10 @@ function cleanTitle(t: string | null, siteName: string | null): string | null {
   return s || null;
 }
 
+function httpOnly(u: string | null): string | null {
+  return u && /^https?:/i.test(u) ? u : null;
+}
+
 function cleanSiteName(raw: string | null): string | null {
   let s = cleanText(raw);
   if (!s) return null;
@@ -351,8 +355,8 @@ export function extractMetadata(doc: Document, pageUrl: string | null): PageMeta
   }
   const ld = article ?? page ?? {};
 
-  const base0 = pageUrl ? resolveUrl(pageUrl, null) : null;
-  const baseUrl = c.baseHref ? (resolveUrl(c.baseHref, base0) ?? base0) : base0;
+  const base0 = httpOnly(pageUrl ? resolveUrl(pageUrl, null) : null);
+  const baseUrl = c.baseHref ? (httpOnly(resolveUrl(c.baseHref, base0)) ?? base0) : base0;
   const canonicalRaw = c.canonical ?? get('og:url') ?? str(ld.url) ?? null;
   const canonicalUrl = resolveUrl(canonicalRaw, baseUrl);
   const absBase = baseUrl ?? (canonicalUrl && /^https?:/.test(canonicalUrl) ? canonicalUrl : null);
