@@ -449,7 +449,7 @@ export class FeedBuilder implements XmlHandler {
     } else {
       let author: string | undefined = context[key]; let email: string | undefined;
       if (!author) return;
-      const m = EMAIL_RE.exec(author);
+      const m = author.length <= 1024 ? EMAIL_RE.exec(author) : null;
       if (m) {
         email = m[0];
         author = author.replace(email, '').replace('()', '').replace('<>', '').replace('&lt;&gt;', '').trim();

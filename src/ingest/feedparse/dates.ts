@@ -190,7 +190,7 @@ const HANDLERS = [parseW3dtf, parseRfc822, parseIso8601, parseAsctime, parsePerf
 
 /** Parses a feed date string to epoch ms (UTC); null when no handler accepts it. */
 export function parseFeedDate(s: string | null | undefined): number | null {
-  if (!s) return null;
+  if (!s || s.length > 256) return null;
   for (const h of HANDLERS) {
     let v: number | null = null;
     try { v = h(s); } catch { v = null; }

@@ -117,3 +117,9 @@ test('dates: RFC 822, W3CDTF, ISO 8601 variants, asctime, rollover', () => {
   assert.equal(iso('2004-02-28'), '2004-02-28T00:00:00.000Z');
   assert.equal(iso('garbage'), null);
 });
+
+test('HTML nested deeper than 256 levels is reduced to escaped text (sanitize-html is quadratic in depth)', () => {
+  const r = parseFeed('<rss version="2.0"><channel><item><description>' + '&lt;b&gt;'.repeat(5000) + 'x &amp;amp; &lt;script&gt;no()&lt;/script&gt;</description></item></channel></rss>');
+  assert.ok(r.ok);
+  assert.equal(r.feed.entries[0].summary?.value, 'x &amp;');
+});

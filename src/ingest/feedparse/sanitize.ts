@@ -1,6 +1,8 @@
 // Sanitising of feed HTML (titles, summaries, content) with sanitize-html: an allow-list of elements,
 // attributes, URI schemes and CSS declarations, with relative URIs resolved against the base in effect.
-import { decodeHTMLStrict } from 'entities';
+import { decodeHTML, decodeHTMLStrict } from 'entities';
+import { Tokenizer } from 'htmlparser2';
+import type { TokenizerCallbacks } from 'htmlparser2';
 import sanitizeHtml from 'sanitize-html';
 import {
   ACCEPTABLE_ATTRIBUTES, ACCEPTABLE_CSS_KEYWORDS, ACCEPTABLE_CSS_PROPERTIES, ACCEPTABLE_ELEMENTS,
@@ -45,14 +47,22 @@ export function sanitizeStyle(style: string): string {
  */
 export function stripComments(html: string): string {
   let out = ''; let i = 0;
+  const close = /--\s*>/g; let noCloseFrom = Infinity;
   for (;;) {
     const start = html.indexOf('<!--', i);
     if (start < 0) return out + html.slice(i);
     out += html.slice(i, start);
-    const rest = html.slice(start + 4);
-    const m = /--\s*>/.exec(rest) ?? /--[^>]*>/.exec(rest);
-    if (!m) return out;
-    i = start + 4 + m.index + m[0].length;
+    if (start + 4 < noCloseFrom) {
+      close.lastIndex = start + 4;
+      const m = close.exec(html);
+      if (m) { i = m.index + m[0].length; continue; }
+      noCloseFrom = start + 4; // no `-->` anywhere after here: do not search again
+    }
+    // `--[^>]*>` without the regex (which backtracks quadratically): the first `>` after the first `--`.
+    const dash = html.indexOf('--', start + 4);
+    const gt = dash < 0 ? -1 : html.indexOf('>', dash + 2);
+    if (gt < 0) return out;
+    i = gt + 1;
   }
 }
 
@@ -90,6 +100,47 @@ const OPTIONS: sanitizeHtml.IOptions & { allowedEmptyAttributes: string[] } = {
   },
 };
 
+const MAX_HTML_DEPTH = 256;
+
+/** Tag nesting depth of an HTML fragment, counted with the tokenizer only (htmlparser2's Parser keeps its
+ * open-element stack with unshift, which is itself quadratic in depth). Stops counting past `limit`. */
+function tooDeep(html: string): boolean {
+  let lt = 0;
+  for (let i = html.indexOf('<'); i >= 0 && lt <= MAX_HTML_DEPTH; i = html.indexOf('<', i + 1)) lt++;
+  if (lt <= MAX_HTML_DEPTH) return false; // cannot be deeper than its number of tags
+  let depth = 0; let max = 0; let name = '';
+  const tok = new Tokenizer({ xmlMode: false, decodeEntities: false }, {
+    ...NOOP_CALLBACKS,
+    onopentagname(s, e) { name = html.slice(s, e).toLowerCase(); },
+    onopentagend() { if (!VOID.includes(name)) { depth++; if (depth > max) max = depth; } },
+    onselfclosingtag() { /* <x/> opens nothing in HTML unless it is not void; count as closed */ },
+    onclosetag() { if (depth > 0) depth--; },
+  });
+  tok.write(html); tok.end();
+  return max > MAX_HTML_DEPTH;
+}
+
+function textOf(html: string): string {
+  const parts: string[] = []; let skip = 0; let name = '';
+  const tok = new Tokenizer({ xmlMode: false, decodeEntities: false }, {
+    ...NOOP_CALLBACKS,
+    onopentagname(s, e) { name = html.slice(s, e).toLowerCase(); },
+    onopentagend() { if (DROP_CONTENT_ELEMENTS.includes(name)) skip++; },
+    onclosetag(s, e) { if (DROP_CONTENT_ELEMENTS.includes(html.slice(s, e).toLowerCase()) && skip) skip--; },
+    ontext(s, e) { if (!skip) parts.push(decodeHTML(html.slice(s, e))); },
+  });
+  tok.write(html); tok.end();
+  return parts.join('');
+}
+
+const NOOP_CALLBACKS: TokenizerCallbacks = {
+  onattribdata() {}, onattribentity() {}, onattribend() {}, onattribname() {}, oncdata() {}, onclosetag() {},
+  oncomment() {}, ondeclaration() {}, onend() {}, onopentagend() {}, onopentagname() {}, onprocessinginstruction() {},
+  onselfclosingtag() {}, ontext() {}, ontextentity() {},
+};
+
+const escapeText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 /** Sanitises an HTML fragment and resolves its relative URIs against `base` (when given). */
 export function sanitizeFeedHtml(html: string, base: string | undefined): string {
   // Unknown entity references stay visible text, never a reference a browser might later resolve.
@@ -105,6 +156,8 @@ export function sanitizeFeedHtml(html: string, base: string | undefined): string
     })
     .replace(/&lt;/g, LT).replace(/&gt;/g, GT);
   currentBase = base ?? '';
+  // sanitize-html is quadratic in nesting depth; a fragment nested absurdly deep is reduced to its text.
+  if (tooDeep(prepared)) return escapeText(textOf(prepared)).trim();
   const out = sanitizeHtml(prepared, OPTIONS);
   return out.trim().replace(/\r\n/g, '\n').split(LT).join('&lt;').split(GT).join('&gt;');
 }

@@ -24,11 +24,13 @@ const REF = /&(?:#[xX]([0-9a-fA-F]+);|#([0-9]+);|([A-Za-z_:][\w.:\-]*);)?/g;
 /** Finds the DOCTYPE (with its internal subset) and the simple internal entities it declares. */
 export function stripDoctype(text: string): { text: string; entities: Record<string, string>; doctype: string } {
   const entities: Record<string, string> = {};
-  // Look for the DOCTYPE only before the first element and outside comments.
-  const masked = text.replace(/<!--[\s\S]*?-->/g, (c) => ' '.repeat(c.length));
-  const firstEl = /<[A-Za-z_]/.exec(masked);
-  const limit = firstEl ? firstEl.index : text.length;
-  const start = masked.slice(0, limit).search(/<!DOCTYPE/i);
+  // Look for the DOCTYPE only in the prolog (before the first element), outside comments: one linear scan.
+  let start = -1;
+  for (let p = text.indexOf('<'); p >= 0 && p < text.length; p = text.indexOf('<', p + 1)) {
+    if (text.startsWith('<!--', p)) { const end = text.indexOf('-->', p + 4); if (end < 0) break; p = end + 2; continue; }
+    if (/^<!DOCTYPE/i.test(text.slice(p, p + 9))) { start = p; break; }
+    if (/^<[A-Za-z_]/.test(text.slice(p, p + 2))) break;
+  }
   if (start < 0) return { text, entities, doctype: '' };
   let i = start + 9; let depth = 0; let quote = '';
   for (; i < text.length; i++) {
