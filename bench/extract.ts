@@ -3,7 +3,7 @@
 // (extraction only: parsing included, file reading and gunzip excluded) and memory over repeated passes.
 //
 //   npm run bench:extract -- [--passes 5] [--corpus DIR] [--only relais|readability] [--per-item]
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { extractArticle } from '../src/extract/index.ts';
+import { decodeHtml } from '../src/extract/decode.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values: args } = parseArgs({
@@ -37,8 +38,8 @@ const gc = runInNewContext('gc') as () => void;
 
 const truth = JSON.parse(readFileSync(join(corpus, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string; url?: string }>;
 const ids = Object.keys(truth).filter((id) => existsSync(join(corpus, 'html', `${id}.html.gz`)));
-// Read and decompress everything up front: only extraction is timed. Pages are UTF-8 (corpus README).
-const pages = ids.map((id) => ({ id, url: truth[id].url, html: gunzipSync(readFileSync(join(corpus, 'html', `${id}.html.gz`))).toString('utf8') }));
+// Read, decompress and decode everything up front: only extraction (parsing included) is timed.
+const pages = ids.map((id) => ({ id, url: truth[id].url, html: decodeHtml(gunzipSync(readFileSync(join(corpus, 'html', `${id}.html.gz`)))).text }));
 const bytes = pages.reduce((n, p) => n + Buffer.byteLength(p.html), 0);
 
 type Extractor = (html: string, url: string | undefined) => string;

@@ -1,7 +1,8 @@
 // Main-content detection. Three stages over the parsed page:
-//   1. prune: drop never-content elements (scripts, forms controls, media embeds), hidden elements and
+//   1. prune: drop never-content elements (scripts, form controls, media embeds), hidden elements and
 //      boilerplate regions (navigation, share bars, comments, related/recommended, newsletter, ads…)
-//      recognised by tag and class/id words, unless they hold most of the page's text;
+//      recognised by tag and class/id words, unless they hold the main paragraph cluster or most of
+//      the page's paragraph text;
 //   2. score: paragraph-like blocks give points (length, commas) to their ancestors; a container's
 //      score is damped by its link density and weighted by class/id words; the best container plus
 //      those of its siblings that look like article text form the body;
@@ -64,11 +65,12 @@ const WEAK_NEG_WORDS = new Set([
   'overlay',
 ]);
 const WEAK_MAX_CHARS = 400;
-const POS_WORDS = new Set([
+// Class/id words that weigh a candidate container's score up or down (stage 2).
+const SCORE_POS_WORDS = new Set([
   'article', 'articles', 'body', 'content', 'entry', 'hentry', 'main', 'post', 'text', 'blog', 'story',
   'prose', 'richtext', 'paragraph', 'paragraphs', 'copy', 'page',
 ]);
-const STRONG_NEG_WORDS = new Set([
+const SCORE_NEG_WORDS = new Set([
   'comment', 'comments', 'commentlist', 'disqus', 'share', 'sharing', 'social', 'related', 'recommended',
   'newsletter', 'subscribe', 'promo', 'sponsor', 'sponsored', 'ad', 'ads', 'advert', 'advertisement', 'sidebar',
   'widget', 'footer', 'nav', 'navigation', 'menu', 'outbrain', 'taboola', 'popular', 'trending', 'breadcrumb',
@@ -110,8 +112,8 @@ function classWeight(el: Element): number {
   let pos = false;
   let neg = false;
   for (const x of words) {
-    if (POS_WORDS.has(x)) pos = true;
-    if (STRONG_NEG_WORDS.has(x)) neg = true;
+    if (SCORE_POS_WORDS.has(x)) pos = true;
+    if (SCORE_NEG_WORDS.has(x)) neg = true;
   }
   if (pos) w += 25;
   if (neg) w -= 25;
@@ -142,10 +144,6 @@ function hasDescendant(el: Element, name: string): boolean {
   return false;
 }
 
-/**
- * "Paragraph mass" of every element: characters in paragraph-like blocks of 80+ characters with little
- * link text below it. Boilerplate words on a wrapper ("layout-with-sidebar") must not drop the article.
- */
 interface MassState {
   mass: Map<Element, number>;
   chars: Map<Element, number>; // text characters under each element
@@ -154,6 +152,10 @@ interface MassState {
   bestMass: number;
 }
 
+/**
+ * "Paragraph mass" of every element: characters in paragraph-like blocks of 80+ characters with little
+ * link text below it. Boilerplate words on a wrapper ("layout-with-sidebar") must not drop the article.
+ */
 function paragraphMass(el: Element, st: MassState): [chars: number, links: number, block: boolean] {
   const mass = st.mass;
   let chars = 0;
