@@ -41,3 +41,9 @@ test('parseFeedIsolated: a heap too small for the input is reported, not fatal',
   assert.equal(r.ok, false);
   assert.match(r.ok ? '' : r.error, /memory|worker/);
 });
+
+test('parseFeedIsolated: the wall-clock limit ends a parse with an error result', async () => {
+  const doc = '<rss version="2.0"><channel>' + '<item><title>t</title><description>&lt;p&gt;x&lt;/p&gt;</description></item>'.repeat(100_000) + '</channel></rss>';
+  const r = await parseFeedIsolated(doc, { timeoutMs: 1 });
+  assert.deepEqual(r, { ok: false, error: 'feed parse timed out after 1 ms' });
+});
