@@ -16,7 +16,8 @@ test('every API route refuses a request without a valid token, with a clear JSON
     ['POST', '/api/articles'],
     ['GET', '/api/people/1'],
     ['PUT', '/api/sections/1'],
-    ['GET', '/api/no-such-route'],
+    ['DELETE', '/api/articles/1'],
+    ['GET', '/api'],
   ]) {
     const missing = await h.call(method, url, undefined, { authorization: '' });
     assert.equal(missing.statusCode, 401, `${method} ${url}`);
@@ -153,9 +154,11 @@ test('answers 404, 409, 413 and 415', async () => {
   assert.equal((await h.call('GET', '/api/articles/424242')).statusCode, 404);
   assert.equal((await h.call('PUT', '/api/articles/424242', { language: 'en', title: 'x', bodyHtml: 'x' })).statusCode, 404);
   assert.equal((await h.call('GET', '/api/articles/424242/stats')).statusCode, 404);
-  const unknown = await h.call('GET', '/api/widgets');
-  assert.equal(unknown.statusCode, 404);
-  assert.match(unknown.json().error, /no API route/);
+  for (const auth of [`Bearer ${h.token}`, '']) {
+    const unknown = await h.call('GET', '/api/widgets', undefined, { authorization: auth });
+    assert.equal(unknown.statusCode, 404, 'unknown API routes are 404 in JSON, with or without a token');
+    assert.match(unknown.json().error, /no API route/);
+  }
 
   const first = await h.call('POST', '/api/articles', { language: 'en', title: 'Same', slug: 'same-slug', bodyHtml: 'x' });
   assert.equal(first.statusCode, 201);

@@ -12,6 +12,7 @@ declare module 'fastify' {
 
 export function bearerAuth(ctx: AppContext) {
   return async function checkBearer(req: FastifyRequest, reply: FastifyReply): Promise<void> {
+    if ((req.routeOptions.config as { public?: boolean }).public) return;
     const header = req.headers.authorization;
     const match = header ? /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header) : null;
     if (!match) {

@@ -56,7 +56,8 @@ export async function registerApiRoutes(app: FastifyInstance, ctx: AppContext): 
       for (const [method, url, handler, schema] of API_ROUTES)
         api.route({ method, url, schema, bodyLimit: API_BODY_LIMIT, handler: (req, reply) => handler(ctx, req, reply) });
       // Claims every other /api/ path, so no other surface's pattern (e.g. /:lang/:slug) answers it in HTML.
-      api.all('/*', noRoute);
+      // An unknown route is a 404 with or without a token: the route table is public (GET /api, README).
+      api.all('/*', { config: { public: true } }, noRoute);
       api.get('/', async () => ({ routes: API_ROUTES.map(([method, url]) => `${method} /api${url}`) }));
     },
     { prefix: '/api' },
