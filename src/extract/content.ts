@@ -510,7 +510,8 @@ function shouldDrop(el: Element, stats: Map<Element, Stats>, titleKey: string | 
     return null;
   }
   if (name === 'h1' && (!seenText || titleKey && normKey(textOf(el)) === titleKey)) return 'h1';
-  if (name === 'figcaption') return 'figcaption';
+  // <figcaption> stays in the HTML (credits matter when republishing); toText leaves it out.
+  if (name === 'figcaption') return null;
   if (s.chars > 0 && s.chars <= 250 && isCaption(el)) return 'caption';
   const ld = linkDensity(s);
   const isHeading = name.length === 2 && name[0] === 'h';

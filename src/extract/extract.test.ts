@@ -168,3 +168,13 @@ test('a javascript: <base> is ignored', () => {
   assert.match(a.html, /href="https:\/\/news.example\/a\/rel\/link"/);
   assert.ok(!a.html.includes('javascript'));
 });
+
+test('figure captions stay in the HTML (with their credit) but not in the text', () => {
+  const p = 'A paragraph of the story that is long enough to be article text, with a comma, and another one.';
+  const html = `<html><body><article><p>${p}</p>
+    <figure><img src="/pic.jpg" alt="The pier"><figcaption>The pier at dawn. Photo: A. Person</figcaption></figure>
+    <p>${p}</p></article></body></html>`;
+  const a = extractArticle(html, { url: 'https://news.example/story' });
+  assert.equal(a.text, `${p}\n\n${p}`);
+  assert.match(a.html, /<figure><img src="https:\/\/news.example\/pic.jpg" alt="The pier"><figcaption>The pier at dawn. Photo: A. Person<\/figcaption>\s*<\/figure>/);
+});

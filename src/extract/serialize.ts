@@ -42,6 +42,8 @@ export function toText(root: Element): string {
       cur.push('\n');
       return;
     }
+    // Captions describe pictures, not the story: kept in the HTML, left out of the text.
+    if (name === 'figcaption') return;
     if (name === 'td' || name === 'th') cur.push(' ');
     const block = TEXT_BLOCKS.has(name);
     if (block) flush();
