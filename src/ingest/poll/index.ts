@@ -5,3 +5,5 @@ export { planAfterPoll, nextCheckAt, firstCheckAt, isGoneError, DEFAULT_POLL_POL
 export type { PollPolicy, PollResult, FeedPollState, FeedPlan } from './policy.ts';
 export { claimDueFeeds, releaseFeeds, applyOutcomes, leaseToken } from './claim.ts';
 export type { FeedClaimOptions, PollOutcome, AppliedOutcome } from './claim.ts';
+export { startPoller } from './service.ts';
+export type { PollerService } from './service.ts';

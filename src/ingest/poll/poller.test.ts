@@ -230,3 +230,29 @@ test('run() loops until stopped, then gives unpolled feeds back', async () => {
     await ctx.store.close();
   }
 });
+
+test('two pollers sharing the database poll each due feed once', async () => {
+  const ctx = await openTestContext();
+  try {
+    for (let i = 0; i < 40; i++) await addFeed(ctx, { url: `https://h${i % 5}.example.com/f${i}` });
+    const calls = new Map<string, number>();
+    const mk = () => {
+      const f = fakeFetcher();
+      f.fetch = async (u) => {
+        calls.set(String(u), (calls.get(String(u)) ?? 0) + 1);
+        await new Promise((r) => setTimeout(r, 1));
+        return new FetchResult({ status: 304, url: String(u), headers: {}, body: Buffer.alloc(0), etag: undefined, lastModified: undefined, notModified: true, redirects: [] });
+      };
+      return f;
+    };
+    const [a, b] = await Promise.all([
+      createPoller({ store: ctx.store, fetcher: mk(), owner: 'A', concurrency: 3, maxBuffered: 4 }).runOnce(),
+      createPoller({ store: ctx.store, fetcher: mk(), owner: 'B', concurrency: 3, maxBuffered: 4 }).runOnce(),
+    ]);
+    assert.equal(a + b, 40);
+    assert.equal(calls.size, 40);
+    assert.ok([...calls.values()].every((n) => n === 1));
+  } finally {
+    await ctx.store.close();
+  }
+});

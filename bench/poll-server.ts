@@ -1,0 +1,45 @@
+// Loopback feed server for bench/poll.ts, run as its own process. Feed /f/<id>.xml behaves by id % 100:
+//  0–84 static (200 with an ETag, then 304 to If-None-Match)   85–92 changing (a new entry on every request)
+// 93–95 slow (200–500 ms, then like static)                    96–97 HTTP 500            98–99 broken body
+// Prints the port on stdout, then answers until killed.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+const versions = new Map<number, number>();
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+function feed(id: number, version: number): string {
+  let items = '';
+  for (let v = version; v > version - 5 && v >= 0; v--) {
+    items += `<item><title>${esc(`Story ${v} of feed ${id}`)}</title><link>http://site${id}.example.com/story/${v}</link><guid isPermaLink="false">f${id}-s${v}</guid><description>Text of story ${v} of feed ${id}, a few words long.</description><pubDate>${new Date(1_780_000_000_000 + v * 60_000).toUTCString()}</pubDate></item>`;
+  }
+  return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Feed ${id}</title><link>http://site${id}.example.com/</link>${items}</channel></rss>`;
+}
+
+const server = createServer((req, res) => {
+  const m = /^\/f\/(\d+)\.xml$/.exec(req.url ?? '');
+  if (!m) {
+    res.writeHead(404).end();
+    return;
+  }
+  const id = Number(m[1]);
+  const kind = id % 100;
+  const answerStatic = () => {
+    const etag = `"s${id}"`;
+    if (req.headers['if-none-match'] === etag) res.writeHead(304, { etag }).end();
+    else res.writeHead(200, { 'content-type': 'application/rss+xml', etag }).end(feed(id, 0));
+  };
+  if (kind < 85) answerStatic();
+  else if (kind < 93) {
+    const v = (versions.get(id) ?? 0) + 1;
+    versions.set(id, v);
+    res.writeHead(200, { 'content-type': 'application/rss+xml', etag: `"c${id}-${v}"` }).end(feed(id, v));
+  } else if (kind < 96) setTimeout(answerStatic, 200 + ((id * 37) % 300));
+  else if (kind < 98) res.writeHead(500, { 'content-type': 'text/plain' }).end('internal error');
+  else res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<html><body>We moved to an app!</body></html>');
+});
+server.keepAliveTimeout = 60_000;
+server.headersTimeout = 65_000;
+server.listen(0, '127.0.0.1', () => {
+  process.stdout.write(`${(server.address() as AddressInfo).port}\n`);
+});
