@@ -53,7 +53,7 @@ test(`a worker killed with SIGKILL mid-job: another finishes every job exactly o
       // Job 6 hangs: the child is killed while it (and maybe another) is running.
       ids.push((await enqueueJob(store.db, { kind: 'work', payload: { i, hang: i === 6 } }))!.id);
     }
-    const child = spawn(process.execPath, [CHILD, shared.url, ...(shared.schema ? [shared.schema] : [])], {
+    const child = spawn(process.execPath, [CHILD, shared.url, shared.schema ?? ''], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -95,6 +95,27 @@ test(`a worker killed with SIGKILL mid-job: another finishes every job exactly o
     assert.deepEqual(await countJobs(store.db), { queued: 0, running: 0, done: 30, failed: 0 });
     const hung = (await listJobs(store.db, { limit: 100 })).find((j) => j.id === hangId)!;
     assert.equal(hung.attempts, 2, 'the interrupted job was run a second time');
+  } finally {
+    await shared.cleanup();
+  }
+});
+
+test(`worker processes claiming from the same queue at once run every job exactly once (${pgUrl ? 'PostgreSQL' : 'SQLite file'})`, async () => {
+  const shared = await openShared();
+  const { store } = shared;
+  try {
+    await sql`CREATE TABLE side_effects (job_id integer NOT NULL, worker text NOT NULL)`.execute(store.db);
+    for (let i = 0; i < 150; i++) await enqueueJob(store.db, { kind: 'work', payload: { i } });
+    const run = (name: string) =>
+      new Promise<number | null>((resolve) => {
+        const child = spawn(process.execPath, [CHILD, shared.url, shared.schema ?? '', '--until-idle', name], { stdio: ['ignore', 'ignore', 'inherit'] });
+        child.on('exit', (code) => resolve(code));
+      });
+    assert.deepEqual(await Promise.all([run('p1'), run('p2'), run('p3')]), [0, 0, 0]);
+    const rows = await sql<{ job_id: number; n: number }>`SELECT job_id, count(*) AS n FROM side_effects GROUP BY job_id`.execute(store.db);
+    assert.equal(rows.rows.length, 150);
+    assert.ok(rows.rows.every((r) => Number(r.n) === 1), 'no job ran twice');
+    assert.deepEqual(await countJobs(store.db), { queued: 0, running: 0, done: 150, failed: 0 });
   } finally {
     await shared.cleanup();
   }
