@@ -156,7 +156,9 @@ interface MassState {
  * "Paragraph mass" of every element: characters in paragraph-like blocks of 80+ characters with little
  * link text below it. Boilerplate words on a wrapper ("layout-with-sidebar") must not drop the article.
  */
-function paragraphMass(el: Element, st: MassState): [chars: number, links: number, block: boolean] {
+let massLinks = 0; // second result of paragraphMass (link characters), avoids a tuple per element
+
+function paragraphMass(el: Element, st: MassState): number {
   const mass = st.mass;
   let chars = 0;
   let links = 0;
@@ -169,7 +171,8 @@ function paragraphMass(el: Element, st: MassState): [chars: number, links: numbe
     if (n.type === 'text') chars += countChars((n as Text).data);
     else if (n.type === 'tag') {
       const c = n as Element;
-      const [cc, cl] = paragraphMass(c, st);
+      const cc = paragraphMass(c, st);
+      const cl = massLinks;
       chars += cc;
       links += c.name === 'a' ? cc : cl;
       const cm = mass.get(c) ?? 0;
@@ -188,7 +191,8 @@ function paragraphMass(el: Element, st: MassState): [chars: number, links: numbe
     st.bestMass = direct;
     st.best = el;
   }
-  return [chars, links, block];
+  massLinks = links;
+  return chars;
 }
 
 /** Stage 1. Mutates the tree. `lenient` keeps class-word boilerplate (second chance for odd pages). */
@@ -282,11 +286,17 @@ function computeStats(root: Element, stats: Map<Element, Stats>): Stats {
     const n = ch[i];
     if (n.type === 'text') {
       const d = (n as Text).data;
-      s.chars += countChars(d);
+      let chars = 0;
+      let commas = 0;
       for (let j = 0; j < d.length; j++) {
         const c = d.charCodeAt(j);
-        if (c === 44 || c === 0xff0c || c === 0x3001) s.commas++;
+        if (c > 32 && c !== 160) {
+          chars++;
+          if (c === 44 || c === 0xff0c || c === 0x3001) commas++;
+        }
       }
+      s.chars += chars;
+      s.commas += commas;
     } else if (n.type === 'tag') {
       const el = n as Element;
       const cs = computeStats(el, stats);
