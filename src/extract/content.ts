@@ -148,8 +148,7 @@ interface MassState {
   mass: Map<Element, number>;
   chars: Map<Element, number>; // text characters under each element
   leaves: Set<Element>; // paragraph-like blocks that gave mass
-  best: Element | null; // element with the most paragraph text in its direct children
-  bestMass: number;
+  clusters: Array<[Element, number]>; // elements with paragraph text in their direct children
 }
 
 /**
@@ -165,45 +164,70 @@ function paragraphMass(el: Element, st: MassState): number {
   let block = false;
   let m = 0;
   let direct = 0;
+  let inline = 0; // text directly in this element, outside block children
+  let inlineLinks = 0;
   const ch = el.children;
   for (let i = 0; i < ch.length; i++) {
     const n = ch[i];
-    if (n.type === 'text') chars += countChars((n as Text).data);
-    else if (n.type === 'tag') {
-      const c = n as Element;
-      const cc = paragraphMass(c, st);
-      const cl = massLinks;
+    if (n.type === 'text') {
+      const cc = countChars((n as Text).data);
       chars += cc;
-      links += c.name === 'a' ? cc : cl;
+      inline += cc;
+    } else if (n.type === 'tag') {
+      const c = n as Element;
+      if (DROP_TAGS.has(c.name)) continue; // select options, noscript… are not text
+      const cc = paragraphMass(c, st);
+      const cl = c.name === 'a' ? cc : massLinks;
+      chars += cc;
+      links += cl;
       const cm = mass.get(c) ?? 0;
       m += cm;
       if (cm && st.leaves.has(c)) direct += cm;
       if (BLOCK_TAGS.has(c.name)) block = true;
+      else {
+        inline += cc;
+        inlineLinks += cl;
+      }
     }
   }
   if (m === 0 && chars >= 80 && (PARA_TAGS.has(el.name) || !block) && links < chars * 0.3) {
     m = chars;
     st.leaves.add(el);
+  } else if (block && inline >= 80 && inlineLinks < inline * 0.3) {
+    // Text written straight into a container between blocks (<br>-separated paragraphs).
+    m += inline;
+    direct += inline;
   }
   if (m) mass.set(el, m);
   st.chars.set(el, chars);
-  if (direct > st.bestMass) {
-    st.bestMass = direct;
-    st.best = el;
-  }
+  if (direct) st.clusters.push([el, direct]);
   massLinks = links;
   return chars;
 }
 
 /** Stage 1. Mutates the tree. `lenient` keeps class-word boilerplate (second chance for odd pages). */
 function prune(root: Element, lenient: boolean): void {
-  const st: MassState = { mass: new Map(), chars: new Map(), leaves: new Set(), best: null, bestMass: 0 };
+  const st: MassState = { mass: new Map(), chars: new Map(), leaves: new Set(), clusters: [] };
   paragraphMass(root, st);
   const mass = st.mass;
   const totalMass = mass.get(root) ?? 0;
-  // The main paragraph cluster and its ancestors are never dropped for their class words.
+  // The main paragraph cluster (the largest one not inside navigation, an aside or a footer) and its
+  // ancestors are never dropped for their class words.
+  st.clusters.sort((a, b) => b[1] - a[1]);
+  let best: Element | null = null;
+  for (const [el] of st.clusters.slice(0, 5)) {
+    let inFurniture = false;
+    for (let p: ParentNode | null = el; p && p.type === 'tag'; p = p.parent) {
+      const n = (p as Element).name;
+      if (n === 'aside' || n === 'nav' || n === 'footer') inFurniture = true;
+    }
+    if (!inFurniture) {
+      best = el;
+      break;
+    }
+  }
   const protect = new Set<ParentNode>();
-  for (let p: ParentNode | null = st.best; p; p = p.parent) protect.add(p);
+  for (let p: ParentNode | null = best; p; p = p.parent) protect.add(p);
   const subtreeChars = (el: Element) => st.chars.get(el) ?? 0;
   const totalChars = subtreeChars(root);
   const walk = (parent: ParentNode) => {
@@ -235,7 +259,9 @@ function prune(root: Element, lenient: boolean): void {
         // Embedded posts (tweets, Instagram…) are quoted content even inside "social"/"video" wrappers.
         const embed = lvl && !SOFT_DROP_TAGS.has(name) && !isCommentish(el) && hasDescendant(el, 'blockquote');
         const comments = lvl === 2 && isCommentish(el);
-        if (lvl && (!protect.has(el) || comments) && !embed) {
+        // Navigation, asides and footers are never the article, even when they hold the most prose.
+        const shielded = protect.has(el) && !(name === 'aside' || name === 'nav' || name === 'footer');
+        if (lvl && (!shielded || comments) && !embed) {
           const m = mass.get(el) ?? 0;
           const drop = comments || (totalMass > 0
             ? m <= totalMass * 0.5 && (lvl === 2 || m < WEAK_MAX_CHARS && subtreeChars(el) < WEAK_MAX_CHARS * 2)
@@ -272,6 +298,9 @@ interface Stats {
   li: number;
   headings: number;
   blockChild: boolean; // has a block-level child element
+  inlineChars: number; // text directly inside, outside block children
+  inlineLinkChars: number;
+  inlineCommas: number;
   score: number; // content score from paragraphs below
   scored: boolean;
 }
@@ -280,7 +309,10 @@ const PARA_TAGS = new Set(['p', 'pre', 'blockquote', 'td']);
 
 /** Stage 2 helpers: one post-order pass computing text statistics of every element. */
 function computeStats(root: Element, stats: Map<Element, Stats>): Stats {
-  const s: Stats = { chars: 0, linkChars: 0, commas: 0, p: 0, img: 0, li: 0, headings: 0, blockChild: false, score: 0, scored: false };
+  const s: Stats = {
+    chars: 0, linkChars: 0, commas: 0, p: 0, img: 0, li: 0, headings: 0, blockChild: false, inlineChars: 0,
+    inlineLinkChars: 0, inlineCommas: 0, score: 0, scored: false,
+  };
   const ch = root.children;
   for (let i = 0; i < ch.length; i++) {
     const n = ch[i];
@@ -297,6 +329,8 @@ function computeStats(root: Element, stats: Map<Element, Stats>): Stats {
       }
       s.chars += chars;
       s.commas += commas;
+      s.inlineChars += chars;
+      s.inlineCommas += commas;
     } else if (n.type === 'tag') {
       const el = n as Element;
       const cs = computeStats(el, stats);
@@ -309,6 +343,11 @@ function computeStats(root: Element, stats: Map<Element, Stats>): Stats {
       s.headings += cs.headings;
       const nm = el.name;
       if (BLOCK_TAGS.has(nm)) s.blockChild = true;
+      else {
+        s.inlineChars += cs.chars;
+        s.inlineLinkChars += nm === 'a' ? cs.chars : cs.linkChars;
+        s.inlineCommas += cs.commas;
+      }
       if (nm === 'p' || nm === 'pre') s.p++;
       else if (nm === 'img') s.img++;
       else if (nm === 'li') s.li++;
@@ -371,6 +410,18 @@ function findCandidates(root: Element, stats: Map<Element, Stats>): Element[] {
         }
       }
       if (el.name !== 'td' && el.name !== 'blockquote') continue;
+    } else if (s.blockChild && s.inlineChars >= 25 && s.inlineLinkChars < s.inlineChars * 0.5) {
+      // Text written straight into a container between blocks counts as paragraphs of that container.
+      const points = 1 + s.inlineCommas + Math.min(Math.floor(s.inlineChars / 100), 3);
+      let anc: Element | null = el;
+      let level = 0;
+      while (anc && anc.type === 'tag' && level < 5) {
+        const as = init(anc);
+        if (!as) break;
+        as.score += points / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
+        anc = anc.parent as Element | null;
+        level++;
+      }
     }
     const ch = el.children;
     for (let i = 0; i < ch.length; i++) if (ch[i].type === 'tag') stack.push(ch[i] as Element);
@@ -409,6 +460,21 @@ function selectBody(root: Element, stats: Map<Element, Stats>): Element[] {
         break;
       }
       parent = parent.parent as Element | null;
+    }
+  }
+  // Bodies split into chunks around ads or embeds repeat the same container markup: take them all.
+  const cls = top.attribs.class;
+  if (cls) {
+    const min = Math.max(10, topScore * 0.2);
+    const twins = cands.filter((c) => c !== top && c.name === top.name && c.attribs.class === cls &&
+      stats.get(c)!.score >= min && !contains(c, top) && !contains(top, c));
+    let anc: Element | null = top;
+    for (const t of twins) {
+      while (anc && !contains(anc, t)) anc = anc.parent as Element | null;
+    }
+    if (anc && anc !== top && anc.type === 'tag' && anc.name !== 'body' && anc.name !== 'html') {
+      if (trace) trace(`chunks ${twins.length + 1} x ${describe(top)} -> ${describe(anc)}`);
+      top = anc;
     }
   }
   // Walk up while the parent scores about as well (the text is spread over the parent's children).
