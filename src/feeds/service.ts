@@ -48,13 +48,35 @@ export function createFeedService(ctx: AppContext, opts: FeedServiceOptions = {}
       checking = null;
     }));
 
-  async function build(key: string, scope: FeedScope, format: FeedFormat, version: StoreVersion) {
+  // The three formats of a scope are usually fetched together: they share one load of the store.
+  const docs = new Map<string, { version: string; validUntil: number; loading: Promise<{ doc: FeedDoc; validUntil: number }> }>();
+  const DOCS_KEPT = 16;
+
+  function loadDoc(scope: FeedScope, version: StoreVersion): Promise<{ doc: FeedDoc; validUntil: number }> {
+    const kept = docs.get(scope.key);
+    if (kept && kept.version === version.key && ctx.now().getTime() < kept.validUntil) return kept.loading;
     const now = ctx.now();
-    const [doc, due] = await Promise.all([loadFeed(ctx, scope, now, version.lastChange), nextDue(ctx.store.db, now)]);
+    const loading = Promise.all([loadFeed(ctx, scope, now, version.lastChange), nextDue(ctx.store.db, now)]).then(([doc, due]) => ({
+      doc,
+      validUntil: Math.min(now.getTime() + maxAgeMs, due ?? Infinity),
+    }));
+    const entry = { version: version.key, validUntil: Infinity, loading };
+    docs.delete(scope.key);
+    docs.set(scope.key, entry);
+    if (docs.size > DOCS_KEPT) docs.delete(docs.keys().next().value as string);
+    loading.then(
+      (r) => (entry.validUntil = r.validUntil),
+      () => docs.get(scope.key) === entry && docs.delete(scope.key),
+    );
+    return loading;
+  }
+
+  async function build(key: string, scope: FeedScope, format: FeedFormat, version: StoreVersion) {
+    const { doc, validUntil } = await loadDoc(scope, version);
     const body = Buffer.from(RENDERERS[format](doc), 'utf8');
     const feed: RenderedFeed = {
       version: version.key,
-      validUntil: Math.min(now.getTime() + maxAgeMs, due ?? Infinity),
+      validUntil,
       body,
       etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`,
       lastModified: doc.entries.length ? doc.updated : null,
