@@ -178,3 +178,22 @@ test('figure captions stay in the HTML (with their credit) but not in the text',
   assert.equal(a.text, `${p}\n\n${p}`);
   assert.match(a.html, /<figure><img src="https:\/\/news.example\/pic.jpg" alt="The pier"><figcaption>The pier at dawn. Photo: A. Person<\/figcaption>\s*<\/figure>/);
 });
+
+test('a body split into repeated chunks around ads is gathered whole', () => {
+  const p = (n: number) => `<p>Paragraph ${n} of the story, long enough to be article text, with commas, clauses, and detail.</p>`;
+  const html = `<html><body><div class="story">
+    <div class="row"><div class="story-chunk">${p(1)}${p(2)}${p(3)}</div><div class="rail"><a href="/x">Buy</a></div></div>
+    <div class="row"><div class="story-chunk">${p(4)}${p(5)}</div><div class="rail"><a href="/y">Sell</a></div></div>
+    </div><div class="more"><a href="/1">Other story one</a> <a href="/2">Other story two</a></div></body></html>`;
+  const a = extractArticle(html);
+  assert.deepEqual(a.text.split('\n\n').map((t) => t.split(' ')[1]), ['1', '2', '3', '4', '5'], a.text);
+});
+
+test('text written straight into a container with <br> separators is found', () => {
+  const line = (n: number) => `Line ${n} of a story typed straight into the page, long enough, with commas, like old sites do.`;
+  const html = `<html><body><div><div><a href="/">Home</a><br><a href="/news">News</a><br><a href="/about">About</a></div>
+    <div><img src="/p.jpg"><div class="date">2019-01-01</div>${line(1)}<br><br>${line(2)}<br><br>${line(3)}</div></div></body></html>`;
+  const a = extractArticle(html);
+  for (const n of [1, 2, 3]) assert.ok(a.text.includes(line(n)), a.text);
+  assert.ok(!a.text.includes('About'));
+});
