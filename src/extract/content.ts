@@ -218,8 +218,7 @@ function prune(root: Element, lenient: boolean): void {
   for (const [el] of st.clusters.slice(0, 5)) {
     let inFurniture = false;
     for (let p: ParentNode | null = el; p && p.type === 'tag'; p = p.parent) {
-      const n = (p as Element).name;
-      if (n === 'aside' || n === 'nav' || n === 'footer') inFurniture = true;
+      if (FURNITURE_TAGS.has((p as Element).name)) inFurniture = true;
     }
     if (!inFurniture) {
       best = el;
@@ -260,7 +259,7 @@ function prune(root: Element, lenient: boolean): void {
         const embed = lvl && !SOFT_DROP_TAGS.has(name) && !isCommentish(el) && hasDescendant(el, 'blockquote');
         const comments = lvl === 2 && isCommentish(el);
         // Navigation, asides and footers are never the article, even when they hold the most prose.
-        const shielded = protect.has(el) && !(name === 'aside' || name === 'nav' || name === 'footer');
+        const shielded = protect.has(el) && !FURNITURE_TAGS.has(name);
         if (lvl && (!shielded || comments) && !embed) {
           const m = mass.get(el) ?? 0;
           const drop = comments || (totalMass > 0
@@ -306,6 +305,7 @@ interface Stats {
 }
 
 const PARA_TAGS = new Set(['p', 'pre', 'blockquote', 'td']);
+const FURNITURE_TAGS = new Set(['aside', 'nav', 'footer']);
 
 /** Stage 2 helpers: one post-order pass computing text statistics of every element. */
 function computeStats(root: Element, stats: Map<Element, Stats>): Stats {
@@ -424,7 +424,11 @@ function findCandidates(root: Element, stats: Map<Element, Stats>): Element[] {
       }
     }
     const ch = el.children;
-    for (let i = 0; i < ch.length; i++) if (ch[i].type === 'tag') stack.push(ch[i] as Element);
+    for (let i = 0; i < ch.length; i++) {
+      const c = ch[i];
+      // Prose inside navigation, asides and footers that survived pruning does not elect a container.
+      if (c.type === 'tag' && !FURNITURE_TAGS.has((c as Element).name)) stack.push(c as Element);
+    }
   }
   for (const el of scored) {
     const s = stats.get(el)!;
