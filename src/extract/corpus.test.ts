@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { extractArticle } from './index.ts';
 
-const FLOOR = 0.97; // measured 0.986 (npm run bench:extract); the issue's target is 0.97
+const FLOOR = 0.98; // measured 0.987 (npm run bench:extract, deterministic); the issue's target is 0.97
 const corpus = fileURLToPath(new URL('../../../shared/corpora/article-extraction/', import.meta.url));
 const scorer = fileURLToPath(new URL('../../../shared/tools/extraction-eval/score.mjs', import.meta.url));
 const present = existsSync(corpus + 'ground-truth.json') && existsSync(scorer);
@@ -25,8 +25,8 @@ test('article-extraction corpus: F1 floor, no empty output', { skip: !present &&
   const empty = ids.filter((id) => !preds[id].articleBody.trim());
   assert.deepEqual(empty, [], 'pages with empty output');
   assert.ok(metrics.f1 >= FLOOR, `F1 ${metrics.f1.toFixed(4)} below floor ${FLOOR}`);
-  assert.ok(metrics.precision >= FLOOR - 0.02, `precision ${metrics.precision.toFixed(4)}`);
-  assert.ok(metrics.recall >= FLOOR - 0.02, `recall ${metrics.recall.toFixed(4)}`);
+  assert.ok(metrics.precision >= FLOOR - 0.01, `precision ${metrics.precision.toFixed(4)}`);
+  assert.ok(metrics.recall >= FLOOR - 0.01, `recall ${metrics.recall.toFixed(4)}`);
 });
 
 // Set a little under the measured figure (see bench:extract) so noise-free regressions are caught.
