@@ -90,7 +90,8 @@ try {
   const stamp = new Date().toISOString();
   const rows = [];
   for (let id = 1; id <= FEEDS; id++) {
-    const host = `h${id % HOSTS}.bench.test`;
+    // Contiguous blocks, so that every host serves the same mix of feed kinds (the kind is id % 100).
+    const host = `h${Math.floor(((id - 1) * HOSTS) / FEEDS)}.bench.test`;
     rows.push({
       url: `http://${host}:${server.port}/f/${id}.xml`, host, status: 'active', next_check_at: stamp,
       error_count: 0, backoff_seconds: 0, created_at: stamp, updated_at: stamp,
@@ -167,12 +168,18 @@ try {
   }
   const counts = [...pollsPerFeed.subarray(1)];
   console.log(`polls per feed: min ${Math.min(...counts)}, max ${Math.max(...counts)}`);
+  if (process.env.BENCH_VERBOSE) {
+    const least = Math.min(...counts);
+    const ids = counts.map((n, i) => [n, i + 1] as const).filter(([n]) => n === least).slice(0, 8).map(([, i]) => i);
+    const rowsLeast = await store.db.selectFrom('feeds').select(['id', 'url', 'next_check_at', 'error_count', 'last_status', 'lease_owner']).where('id', 'in', ids.map((i) => i + idBase - 1)).execute();
+    console.log(`  seeded at ${stamp}; least polled (${least}):`, rowsLeast.map((r) => `${r.url.replace(/^.*\/f\//, '')} kind=${(Number(r.id) - idBase + 1) % 100} next=${r.next_check_at} err=${r.error_count} st=${r.last_status}`));
+  }
   console.log('status mix:');
   for (const [k, n] of [...statusMix].sort((a, b) => b[1] - a[1])) console.log(`  ${k.padEnd(24)} ${fmt(n).padStart(9)}  ${((100 * n) / polls).toFixed(1)}%`);
   console.log(`poll latency (fetch + parse): p50 ${percentile(0.5).toFixed(1)} ms, p99 ${percentile(0.99).toFixed(1)} ms`);
   console.log(`new import candidates: ${fmt(newCandidates)}`);
-  const mid = rss[Math.floor(rss.length / 2)]!;
-  console.log(`RSS MB: start ${mb(rss[0]!)}, middle ${mb(mid)}, end ${mb(rss.at(-1)!)}, peak ${mb(Math.max(...rss))}`);
+  const at = (f: number) => mb(rss[Math.min(rss.length - 1, Math.floor((rss.length - 1) * f))]!);
+  console.log(`RSS MB: start ${at(0)}, 25% ${at(0.25)}, middle ${at(0.5)}, 75% ${at(0.75)}, end ${at(1)}, peak ${mb(Math.max(...rss))}`);
   if (heap.length) console.log(`JS heap used MB: middle ${mb(heap[Math.floor(heap.length / 2)]!)}, end ${mb(heap.at(-1)!)}, peak ${mb(Math.max(...heap))}`);
   const leased = await store.db.selectFrom('feeds').select((eb) => eb.fn.countAll<number>().as('n')).where('lease_owner', 'is not', null).executeTakeFirstOrThrow();
   console.log(`leases left after stop: ${Number(leased.n)}`);

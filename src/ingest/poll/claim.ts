@@ -20,42 +20,91 @@ export interface FeedClaimOptions {
   now: Date;
   /** Hosts not to claim for now (their politeness limit is already reached locally). */
   excludeHosts?: readonly string[];
+  /** How many more feeds of a host this claim may take (default: no per-host limit). */
+  hostRoom?: (host: string) => number;
 }
 
-/** Claims up to `limit` active feeds that are due, oldest due first. */
+/**
+ * Claims up to `limit` active feeds that are due, oldest due first. The rows come back with the
+ * next_check_at they had before the claim (when they were due), so that a release can restore it.
+ */
 export async function claimDueFeeds(store: Store, opts: FeedClaimOptions): Promise<FeedRow[]> {
   if (opts.limit <= 0) return [];
   const stamp = opts.now.toISOString();
   const until = new Date(opts.now.getTime() + opts.leaseMs).toISOString();
-  const rows = await writeTransaction(store, async (tx) => {
+  return writeTransaction(store, async (tx) => {
+    // Read a few times more than needed, so that a host with many due feeds cannot fill the whole claim.
+    const scan = opts.hostRoom ? opts.limit * 4 : opts.limit;
     let due = tx
       .selectFrom('feeds')
-      .select('id')
+      .select(['id', 'host', 'next_check_at'])
       .where('status', '=', 'active')
       .where('next_check_at', '<=', stamp)
       .orderBy('next_check_at')
-      .limit(opts.limit);
+      .orderBy('id')
+      .limit(scan);
     if (opts.excludeHosts && opts.excludeHosts.length > 0 && opts.excludeHosts.length <= 1000) due = due.where('host', 'not in', opts.excludeHosts);
-    if (store.dialect === 'postgres') due = due.forUpdate().skipLocked();
-    return tx
+    if (store.dialect === 'postgres' && !opts.hostRoom) due = due.forUpdate().skipLocked();
+    let picked = await due.execute();
+    if (opts.hostRoom) {
+      const room = new Map<string, number>();
+      const chosen: typeof picked = [];
+      for (const p of picked) {
+        const left = room.get(p.host) ?? opts.hostRoom(p.host);
+        if (left <= 0) continue;
+        room.set(p.host, left - 1);
+        chosen.push(p);
+        if (chosen.length >= opts.limit) break;
+      }
+      picked = chosen;
+      if (store.dialect === 'postgres' && picked.length > 0) {
+        // Lock what was chosen; rows another poller holds are skipped (and re-checked as still due).
+        const locked = await tx
+          .selectFrom('feeds')
+          .select('id')
+          .where('id', 'in', picked.map((p) => p.id))
+          .where('status', '=', 'active')
+          .where('next_check_at', '<=', stamp)
+          .forUpdate()
+          .skipLocked()
+          .execute();
+        const ok = new Set(locked.map((l) => Number(l.id)));
+        picked = picked.filter((p) => ok.has(Number(p.id)));
+      }
+    }
+    if (picked.length === 0) return [];
+    const dueAt = new Map(picked.map((p) => [Number(p.id), p.next_check_at]));
+    const rows = (await tx
       .updateTable('feeds')
       .set({ lease_owner: opts.token, lease_until: until, next_check_at: until })
-      .where('id', 'in', due)
+      .where('id', 'in', [...dueAt.keys()])
       .returningAll()
-      .execute();
+      .execute()) as FeedRow[];
+    for (const r of rows) r.next_check_at = dueAt.get(Number(r.id)) ?? r.next_check_at;
+    return rows.sort((a, b) => (a.next_check_at < b.next_check_at ? -1 : a.next_check_at > b.next_check_at ? 1 : Number(a.id) - Number(b.id)));
   });
-  return (rows as FeedRow[]).sort((a, b) => (a.next_check_at < b.next_check_at ? -1 : 1));
 }
 
-/** Gives feeds back unpolled (a poller stopping, or more claimed than it can use): due again at `dueAt`. */
-export async function releaseFeeds(db: Kysely<Database>, token: string, ids: readonly number[], dueAt: Date): Promise<void> {
-  for (let i = 0; i < ids.length; i += 500) {
-    await db
-      .updateTable('feeds')
-      .set({ lease_owner: null, lease_until: null, next_check_at: dueAt.toISOString() })
-      .where('id', 'in', ids.slice(i, i + 500))
-      .where('lease_owner', '=', token)
-      .execute();
+/**
+ * Gives claimed feeds back unpolled (a poller stopping, or more claimed than it can use), each due again at
+ * the time given (normally when it was due before the claim, so it keeps its place in line).
+ */
+export async function releaseFeeds(db: Kysely<Database>, token: string, feeds: ReadonlyArray<{ id: number; dueAt: string }>): Promise<void> {
+  const byDue = new Map<string, number[]>();
+  for (const f of feeds) {
+    const ids = byDue.get(f.dueAt) ?? [];
+    ids.push(f.id);
+    byDue.set(f.dueAt, ids);
+  }
+  for (const [dueAt, ids] of byDue) {
+    for (let i = 0; i < ids.length; i += 500) {
+      await db
+        .updateTable('feeds')
+        .set({ lease_owner: null, lease_until: null, next_check_at: dueAt })
+        .where('id', 'in', ids.slice(i, i + 500))
+        .where('lease_owner', '=', token)
+        .execute();
+    }
   }
 }
 

@@ -137,20 +137,29 @@ export function createPoller(opts: PollerOptions): Poller {
     const saturated: string[] = [];
     for (const [host, list] of waiting) if (list.length + (hostActive.get(host) ?? 0) >= perHost) saturated.push(host);
     const token = leaseToken(owner);
-    const rows = await claimDueFeeds(store, { token, limit: room, leaseMs, now: now(), excludeHosts: saturated });
+    // A host's backlog stays short (twice its limit), so that one busy host cannot fill the buffer.
+    const held = (host: string) => (waiting.get(host)?.length ?? 0) + (hostActive.get(host) ?? 0);
+    const rows = await claimDueFeeds(store, {
+      token,
+      limit: room,
+      leaseMs,
+      now: now(),
+      excludeHosts: saturated,
+      hostRoom: (host) => perHost * 2 - held(host),
+    });
     stats.claims++;
     // Keep a host's backlog short: the rest goes back at once for another pass (or another poller).
-    const give: number[] = [];
+    const give: Array<{ id: number; dueAt: string }> = [];
     const perHostKept = new Map<string, number>();
     for (const row of rows) {
       const host = row.host;
       if (seen?.has(Number(row.id))) {
-        give.push(Number(row.id));
+        give.push({ id: Number(row.id), dueAt: row.next_check_at });
         continue;
       }
       const kept = perHostKept.get(host) ?? (waiting.get(host)?.length ?? 0) + (hostActive.get(host) ?? 0);
       if (kept >= perHost * 2) {
-        give.push(Number(row.id));
+        give.push({ id: Number(row.id), dueAt: row.next_check_at });
         continue;
       }
       perHostKept.set(host, kept + 1);
@@ -161,7 +170,7 @@ export function createPoller(opts: PollerOptions): Poller {
       waiting.set(host, list);
       buffered++;
     }
-    if (give.length) await releaseFeeds(store.db, token, give, now());
+    if (give.length) await releaseFeeds(store.db, token, give);
     return rows.length - give.length;
   }
 
@@ -302,28 +311,22 @@ export function createPoller(opts: PollerOptions): Poller {
   }
 
   async function giveBack(): Promise<void> {
-    const byToken = new Map<string, number[]>();
-    for (const list of waiting.values()) {
-      for (const { row } of list) {
-        const id = Number(row.id);
-        const t = tokens.get(id);
-        if (!t) continue;
-        const ids = byToken.get(t) ?? [];
-        ids.push(id);
-        byToken.set(t, ids);
-        tokens.delete(id);
-      }
-    }
-    // Polls aborted by the stop signal wrote nothing; their feeds go back too.
-    for (const [id, t] of tokens) {
-      const ids = byToken.get(t) ?? [];
-      ids.push(id);
-      byToken.set(t, ids);
-    }
-    tokens.clear();
+    const byToken = new Map<string, Array<{ id: number; dueAt: string }>>();
+    const add = (id: number, dueAt: string) => {
+      const t = tokens.get(id);
+      if (!t) return;
+      const list = byToken.get(t) ?? [];
+      list.push({ id, dueAt });
+      byToken.set(t, list);
+      tokens.delete(id);
+    };
+    for (const list of waiting.values()) for (const { row } of list) add(Number(row.id), row.next_check_at);
+    // Polls aborted by the stop signal wrote nothing; their feeds go back too, due now.
+    const stamp = now().toISOString();
+    for (const id of [...tokens.keys()]) add(id, stamp);
     waiting.clear();
     buffered = 0;
-    for (const [t, ids] of byToken) await releaseFeeds(store.db, t, ids, now());
+    for (const [t, list] of byToken) await releaseFeeds(store.db, t, list);
   }
 
   async function run(signal?: AbortSignal): Promise<PollerStats> {
