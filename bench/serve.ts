@@ -1,0 +1,169 @@
+// npm run bench:serve — loopback load on an article page and the site RSS, Relais against a static
+// server (nginx from Debian, or a plain node:http server where nginx is absent) serving the same bytes.
+// Prints requests/s, p99 latency and the ratio. Target: Relais >= 50% of static throughput, p99 < 20 ms
+// at 50 connections.
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+    static: { type: 'string', default: 'auto' }, // auto | nginx | node
+  },
+});
+const duration = Number(args.duration);
+const connections = Number(args.connections);
+const root = new URL('..', import.meta.url).pathname;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHttp(url: string, child: ChildProcess, what: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode != null) throw new Error(`${what} exited with code ${child.exitCode}`);
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${what} did not answer at ${url}`);
+}
+
+function nginxPath(): string | null {
+  for (const p of ['/usr/sbin/nginx', '/usr/bin/nginx']) if (existsSync(p)) return p;
+  return null;
+}
+
+async function startStatic(dir: string, files: Record<string, { file: string; type: string }>): Promise<{ base: string; kind: string; stop: () => void }> {
+  const port = await freePort();
+  const nginx = args.static !== 'node' ? nginxPath() : null;
+  if (nginx) {
+    // nginx's workers run as an unprivileged user when started by root: they must be able to read the files.
+    chmodSync(dir, 0o755);
+    const locations = Object.entries(files)
+      .map(([path, f]) => `location = ${path} { default_type "${f.type}"; try_files /${f.file} =404; }`)
+      .join('\n    ');
+    const conf = `worker_processes 1;
+daemon off;
+pid ${dir}/nginx.pid;
+error_log ${dir}/nginx-error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  client_body_temp_path ${dir}/tmp; proxy_temp_path ${dir}/tmp; fastcgi_temp_path ${dir}/tmp; uwsgi_temp_path ${dir}/tmp; scgi_temp_path ${dir}/tmp;
+  server {
+    listen 127.0.0.1:${port};
+    root ${dir};
+    etag on;
+    ${locations}
+  }
+}
+`;
+    writeFileSync(join(dir, 'nginx.conf'), conf);
+    execFileSync('mkdir', ['-p', join(dir, 'tmp')]);
+    const child = spawn(nginx, ['-c', join(dir, 'nginx.conf'), '-p', dir, '-e', join(dir, 'nginx-error.log')], { stdio: 'inherit' });
+    const base = `http://127.0.0.1:${port}`;
+    await waitForHttp(base + Object.keys(files)[0], child, 'nginx').catch((err) => {
+      child.kill('SIGQUIT');
+      throw err;
+    });
+    return { base, kind: 'nginx (1 worker)', stop: () => child.kill('SIGQUIT') };
+  }
+  const script = `
+    const http = require('node:http'); const fs = require('node:fs');
+    const files = ${JSON.stringify(files)}; const dir = ${JSON.stringify(dir)};
+    const bodies = Object.fromEntries(Object.entries(files).map(([p, f]) => [p, { body: fs.readFileSync(dir + '/' + f.file), type: f.type }]));
+    http.createServer((req, res) => { const f = bodies[req.url]; if (!f) { res.writeHead(404).end(); return; }
+      res.writeHead(200, { 'content-type': f.type, 'content-length': f.body.length }).end(f.body); }).listen(${port}, '127.0.0.1');`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: 'inherit' });
+  const base = `http://127.0.0.1:${port}`;
+  await waitForHttp(base + Object.keys(files)[0], child, 'node static server').catch((err) => {
+    child.kill();
+    throw err;
+  });
+  return { base, kind: 'node:http static', stop: () => child.kill() };
+}
+
+interface Figures {
+  rps: number;
+  p99: number;
+  p50: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function load(url: string): Promise<Figures> {
+  // A short warm-up so caches and JIT are hot before measuring.
+  await autocannon({ url, connections, duration: 2 });
+  const r = await autocannon({ url, connections, duration });
+  return { rps: r.requests.average, p99: r.latency.p99, p50: r.latency.p50, errors: r.errors, non2xx: r.non2xx };
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'relais-bench-serve-'));
+  const port = await freePort();
+  const relais = spawn(process.execPath, [join(root, 'src/cli/main.ts'), 'serve', '--demo', '--port', String(port)], {
+    env: { ...process.env, RELAIS_DATA_DIR: join(dir, 'data'), PORT: String(port), HOST: '127.0.0.1', RELAIS_BASE_URL: `http://127.0.0.1:${port}`, NODE_ENV: 'production' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHttp(base + '/', relais, 'relais serve');
+    const home = await (await fetch(base + '/')).text();
+    const m = /href="(?:http:\/\/127\.0\.0\.1:\d+)?(\/(?:fr|en)\/[a-z0-9-]+)"/.exec(home);
+    if (!m) throw new Error('no article link found on the home page');
+    const articlePath = m[1];
+    const articleRes = await fetch(base + articlePath);
+    const rssRes = await fetch(base + '/feed.xml');
+    if (!articleRes.ok || !rssRes.ok) throw new Error(`article ${articleRes.status}, rss ${rssRes.status}`);
+    writeFileSync(join(dir, 'article.html'), Buffer.from(await articleRes.arrayBuffer()));
+    writeFileSync(join(dir, 'feed.xml'), Buffer.from(await rssRes.arrayBuffer()));
+    const stat = await startStatic(dir, {
+      '/article': { file: 'article.html', type: articleRes.headers.get('content-type') ?? 'text/html' },
+      '/feed.xml': { file: 'feed.xml', type: rssRes.headers.get('content-type') ?? 'application/rss+xml' },
+    });
+    try {
+      console.log(`bench:serve — ${connections} connections, ${duration} s per run, Node ${process.version}, static: ${stat.kind}`);
+      console.log(`article ${articlePath} (${(await (await fetch(base + articlePath)).arrayBuffer()).byteLength} bytes), site RSS /feed.xml`);
+      const rows: Array<[string, Figures, Figures]> = [];
+      for (const [label, relaisUrl, staticUrl] of [
+        ['article page', base + articlePath, stat.base + '/article'],
+        ['site RSS', base + '/feed.xml', stat.base + '/feed.xml'],
+      ] as const) {
+        const r = await load(relaisUrl);
+        const s = await load(staticUrl);
+        rows.push([label, r, s]);
+      }
+      console.log('\n| target | Relais req/s | Relais p50 / p99 ms | static req/s | static p99 ms | ratio | goal (>=50%, p99<20ms) |');
+      console.log('|---|---:|---:|---:|---:|---:|---|');
+      for (const [label, r, s] of rows) {
+        const ratio = r.rps / s.rps;
+        const ok = ratio >= 0.5 && r.p99 < 20 && r.errors === 0 && r.non2xx === 0;
+        console.log(`| ${label} | ${r.rps.toFixed(0)} | ${r.p50} / ${r.p99} | ${s.rps.toFixed(0)} | ${s.p99} | ${(ratio * 100).toFixed(1)}% | ${ok ? 'met' : 'NOT met'}${r.errors || r.non2xx ? ` (errors ${r.errors}, non-2xx ${r.non2xx})` : ''} |`);
+      }
+    } finally {
+      stat.stop();
+    }
+  } finally {
+    relais.kill('SIGTERM');
+    setTimeout(() => rmSync(dir, { recursive: true, force: true }), 500).unref();
+  }
+}
+
+await main();

@@ -1,0 +1,33 @@
+// Shared by the browser tests: Debian's Chromium driven by playwright-core (never a downloaded browser),
+// with every request that is not to a loopback address refused.
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+
+export const CHROMIUM = process.env.RELAIS_CHROMIUM ?? '/usr/bin/chromium';
+export const SKIP_BROWSER = !existsSync(CHROMIUM) && `needs Chromium at ${CHROMIUM} (Debian package "chromium")`;
+
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...extraArgs,
+    ],
+  });
+}
+
+/** Refuses every request except to loopback hosts (and the fake host a test serves itself). */
+export async function loopbackOnly(context: BrowserContext, allowHosts: string[] = []): Promise<void> {
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    const ok = ['127.0.0.1', 'localhost', '[::1]', ...allowHosts].includes(url.hostname) && /^https?:$/.test(url.protocol);
+    return ok ? route.fallback() : route.abort('blockedbyclient');
+  });
+}
