@@ -33,6 +33,13 @@ const COMMANDS: Record<string, Command> = {
       return { run: m.tokenCommand, usage: m.USAGE };
     },
   },
+  import: {
+    summary: 'import articles from other outlets: <url>..., --from-file, --html, --paste',
+    load: async () => {
+      const m = await import('./import.ts');
+      return { run: m.importDelegate, usage: m.USAGE };
+    },
+  },
   extract: {
     summary: 'extract articles from saved HTML pages (FILE... [--url URL])',
     load: async () => {
