@@ -249,7 +249,10 @@ export async function applyPlan(ctx: AppContext, plan: ImportPlan): Promise<Impo
       if (translationOf) input.provenance.translationOfId = articleIds[translationOf];
       if (republicationOf) input.provenance.republicationOfId = articleIds[republicationOf];
     }
-    const created = await step(where('articles', i, a), () => createArticle(ctx, input));
+    // An archive imported today keeps its own dates: created and last updated when it was published.
+    const published = typeof input.publishedAt === 'string' ? new Date(input.publishedAt) : null;
+    const actx = published && published.getTime() < ctx.now().getTime() ? { ...ctx, now: () => published } : ctx;
+    const created = await step(where('articles', i, a), () => createArticle(actx, input));
     if (key) articleIds[key] = created.id;
   }
   return {
