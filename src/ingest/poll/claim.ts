@@ -1,7 +1,7 @@
 // Claiming due feeds with a lease, and writing poll outcomes back while still holding it.
 // A claim moves next_check_at to the end of the lease: a poller that dies leaves its feeds due again then.
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Store } from '../../store/db.ts';
 import type { Database } from '../../store/schema.ts';
 import { writeTransaction } from '../jobs/write-transaction.ts';
@@ -132,10 +132,58 @@ export interface AppliedOutcome {
 export async function applyOutcomes(store: Store, outcomes: readonly PollOutcome[]): Promise<AppliedOutcome[]> {
   if (outcomes.length === 0) return [];
   return writeTransaction(store, async (tx) => {
+    // Every plain outcome goes in one UPDATE … FROM (VALUES …) per 500: one statement, not one per feed.
+    const bulk = outcomes.filter((o) => !o.plan.newUrl);
+    const appliedIds = bulk.length ? await applyBulk(tx, bulk) : new Set<number>();
     const out: AppliedOutcome[] = [];
-    for (const o of outcomes) out.push(await applyOne(tx, o));
+    for (const o of outcomes) {
+      if (!o.plan.newUrl) {
+        const applied = appliedIds.has(o.feedId);
+        const newCandidates = applied && o.candidates.length ? await insertCandidates(tx, o.feedId, o.candidates, o.checkedAt) : 0;
+        out.push({ feedId: o.feedId, applied, newCandidates, moved: null });
+      } else {
+        out.push(await applyOne(tx, o));
+      }
+    }
     return out;
   });
+}
+
+// Same SQL on SQLite (3.33+: UPDATE … FROM, CTE column names) and PostgreSQL; CASTs give the VALUES types.
+async function applyBulk(tx: Kysely<Database>, outcomes: readonly PollOutcome[]): Promise<Set<number>> {
+  const applied = new Set<number>();
+  const int = (v: number | null) => sql`CAST(${v} AS integer)`;
+  const text = (v: string | null) => sql`CAST(${v} AS text)`;
+  for (let i = 0; i < outcomes.length; i += 500) {
+    const values = outcomes.slice(i, i + 500).map((o) => {
+      const p = o.plan;
+      const stamp = o.checkedAt.toISOString();
+      return sql`(${sql.join([
+        int(o.feedId), text(o.token), text(p.nextCheckAt.toISOString()), text(stamp), int(p.success ? 1 : 0),
+        int(p.errorCount), int(p.backoffSeconds), int(p.lastStatus), text(p.lastError ? p.lastError.slice(0, 2000) : null),
+        text(p.etag), text(p.lastModified), text(p.bodyHash), int(p.pause !== null ? 1 : 0),
+        text(p.pause ? p.pause.slice(0, 1000) : null), text(o.title), text(o.siteUrl),
+      ])})`;
+    });
+    const r = await sql<{ id: number }>`
+      WITH v(feed_id, token, next_check_at, checked_at, success, error_count, backoff_seconds, last_status, last_error,
+             etag, last_modified, body_hash, paused, pause_reason, title, site_url)
+        AS (VALUES ${sql.join(values)})
+      UPDATE feeds AS f SET
+        next_check_at = v.next_check_at, last_checked_at = v.checked_at,
+        last_success_at = CASE WHEN v.success = 1 THEN v.checked_at ELSE f.last_success_at END,
+        error_count = v.error_count, backoff_seconds = v.backoff_seconds, last_status = v.last_status,
+        last_error = v.last_error, etag = v.etag, last_modified = v.last_modified, body_hash = v.body_hash,
+        status = CASE WHEN v.paused = 1 THEN 'paused' ELSE f.status END,
+        pause_reason = CASE WHEN v.paused = 1 THEN v.pause_reason ELSE f.pause_reason END,
+        title = coalesce(f.title, v.title), site_url = coalesce(f.site_url, v.site_url),
+        lease_owner = NULL, lease_until = NULL, updated_at = v.checked_at
+      FROM v
+      WHERE f.id = v.feed_id AND f.lease_owner = v.token
+      RETURNING id`.execute(tx);
+    for (const row of r.rows) applied.add(Number(row.id));
+  }
+  return applied;
 }
 
 async function applyOne(tx: Kysely<Database>, o: PollOutcome): Promise<AppliedOutcome> {
