@@ -88,7 +88,7 @@ test('a failing handler is retried with backoff; a permanent error fails at once
       pollIntervalMs: 2,
       backoff: { baseMs: 1, maxMs: 1, jitter: 0 },
       onError: (e) => errors.push(e),
-      signal: ac.signal,
+      signal: AbortSignal.any([ac.signal, AbortSignal.timeout(20_000)]), // a bug fails the test instead of hanging it
       onJobDone: (_j, outcome) => {
         if ((outcome === 'done' || outcome === 'failed') && ++final === 3) ac.abort();
       },

@@ -183,7 +183,7 @@ test('per-host and global concurrency limits hold', async () => {
       onPoll: () => {
         if (++polled === 24) ac.abort();
       },
-    }).run(ac.signal);
+    }).run(AbortSignal.any([ac.signal, AbortSignal.timeout(20_000)])); // the timeout turns a bug into a failure, not a hang
     clearInterval(release);
     assert.equal(polled, 24);
     assert.ok(peak <= 5 && peak >= 3, `global peak ${peak}`);
