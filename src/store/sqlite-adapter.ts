@@ -1,6 +1,8 @@
 // Kysely's SqliteDialect expects a better-sqlite3-shaped database; node:sqlite is close but not the same.
-import { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
+
+const STATEMENT_CACHE_SIZE = 500;
 
 type Param = null | number | bigint | string | Uint8Array;
 
@@ -21,18 +23,32 @@ export function openSqlite(path: string): { database: SqliteDatabase; raw: Datab
     raw.exec('PRAGMA synchronous = NORMAL');
     raw.exec('PRAGMA busy_timeout = 5000');
   }
+  // Kysely prepares every query anew; preparing costs more than running most of ours, so statements
+  // are kept by SQL text. `all` and `run` finish before returning, so one statement serves every caller;
+  // `iterate` (a cursor that stays open) gets its own.
+  const statements = new Map<string, { stmt: StatementSync; reader: boolean }>();
   const database: SqliteDatabase = {
-    close: () => raw.close(),
+    close: () => {
+      statements.clear();
+      raw.close();
+    },
     prepare(sql: string): SqliteStatement {
-      const stmt = raw.prepare(sql);
+      let cached = statements.get(sql);
+      if (!cached) {
+        const stmt = raw.prepare(sql);
+        cached = { stmt, reader: stmt.columns().length > 0 };
+        if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
+        statements.set(sql, cached);
+      }
+      const { stmt, reader } = cached;
       return {
-        reader: stmt.columns().length > 0,
+        reader,
         all: (parameters) => stmt.all(...toParams(parameters)) as unknown[],
         run: (parameters) => {
           const r = stmt.run(...toParams(parameters));
           return { changes: r.changes, lastInsertRowid: r.lastInsertRowid };
         },
-        iterate: (parameters) => stmt.iterate(...toParams(parameters)) as IterableIterator<unknown>,
+        iterate: (parameters) => raw.prepare(sql).iterate(...toParams(parameters)) as IterableIterator<unknown>,
       };
     },
   };

@@ -3,7 +3,8 @@ import type { AppContext } from '../context.ts';
 import type { Article, ImageRef, Person, Section, ShareCounts } from '../domain/types.ts';
 import { resolveCredits, type Credits } from '../provenance/credits.ts';
 import { isVisible } from '../publish/articles.ts';
-import { findArticleBySlug, findArticlesByIds, findDerivedArticles, queryArticles, type ArticleQuery } from '../store/articles.ts';
+import { findArticleBySlug, queryArticles, type ArticleQuery } from '../store/articles.ts';
+import { findRelativeRefs, type ArticleRef } from '../store/article-refs.ts';
 import { getShareCounts } from '../store/counters.ts';
 import { findPeopleByIds } from '../store/people.ts';
 import { listSections } from '../store/sections.ts';
@@ -55,8 +56,8 @@ async function toCards(ctx: AppContext, items: Article[]): Promise<Card[]> {
 export interface ArticlePageData {
   article: Article;
   credits: Credits;
-  /** Visible articles of this site linked to this one by provenance (chain and derived works). */
-  relatives: Article[];
+  /** Visible articles of this site linked to this one by provenance (its chain, and works derived from it or its chain). */
+  relatives: ArticleRef[];
   visibleIds: Set<number>;
   image: SizedImage | null;
   authorPhotos: Map<number, SizedImage | null>;
@@ -70,15 +71,13 @@ export async function loadArticle(ctx: AppContext, lang: string, slug: string): 
   if (!article || !isVisible(article, now)) return null;
   const credits = await resolveCredits(db, ctx.site, article);
   const chainIds = credits.chain.map((l) => l.articleId).filter((id): id is number => id != null);
-  const [chainArticles, derived, image, photos] = await Promise.all([
-    findArticlesByIds(db, chainIds),
-    Promise.all([article.id, ...chainIds].map((id) => findDerivedArticles(db, id))),
+  const [refs, image, photos] = await Promise.all([
+    findRelativeRefs(db, [article.id, ...chainIds]),
     sizedImage(ctx, article.image),
     Promise.all(credits.authors.map(async (p) => [p.id, await sizedImage(ctx, p.photo)] as const)),
   ]);
-  const byId = new Map<number, Article>();
-  for (const a of [...chainArticles, ...derived.flat()]) if (a.id !== article.id && isVisible(a, now)) byId.set(a.id, a);
-  const relatives = [...byId.values()];
+  const relatives = refs.filter((a) => a.id !== article.id && isVisible(a, now));
+  const byId = new Map(relatives.map((a) => [a.id, a]));
   return {
     article,
     credits,

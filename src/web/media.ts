@@ -53,22 +53,32 @@ export interface ImageSize {
   height: number;
 }
 
-const sizes = new Map<string, { mtimeMs: number; size: ImageSize | null }>();
+// Sizes are looked up on every page view: a file is checked again at most every few seconds.
+const RECHECK_MS = 10_000;
+const sizes = new Map<string, { checkedAt: number; mtimeMs: number; size: ImageSize | null }>();
 
 /** Pixel size of a media image as displayed (EXIF rotation applied); null when unreadable. */
 export async function readImageSize(mediaDir: string, file: string): Promise<ImageSize | null> {
+  const key = `${mediaDir}\0${file}`;
+  const known = sizes.get(key);
+  const now = Date.now();
+  if (known && now - known.checkedAt < RECHECK_MS) return known.size;
   const full = await resolveMedia(mediaDir, file);
-  if (!full) return null;
-  try {
-    const st = await stat(full);
-    const known = sizes.get(full);
-    if (known && known.mtimeMs === st.mtimeMs) return known.size;
-    const meta = await sharp(full).metadata();
-    const size = meta.autoOrient?.width ? { width: meta.autoOrient.width, height: meta.autoOrient.height } : meta.width ? { width: meta.width, height: meta.height ?? 0 } : null;
-    if (sizes.size > 10_000) sizes.clear();
-    sizes.set(full, { mtimeMs: st.mtimeMs, size });
-    return size;
-  } catch {
-    return null;
+  let entry = { checkedAt: now, mtimeMs: -1, size: null as ImageSize | null };
+  if (full) {
+    try {
+      const st = await stat(full);
+      if (known && known.mtimeMs === st.mtimeMs) entry = { ...known, checkedAt: now };
+      else {
+        const meta = await sharp(full).metadata();
+        const size = meta.autoOrient?.width ? { width: meta.autoOrient.width, height: meta.autoOrient.height } : meta.width ? { width: meta.width, height: meta.height ?? 0 } : null;
+        entry = { checkedAt: now, mtimeMs: st.mtimeMs, size };
+      }
+    } catch {
+      // Unreadable: remembered as unknown until the next check.
+    }
   }
+  if (sizes.size > 10_000) sizes.clear();
+  sizes.set(key, entry);
+  return entry.size;
 }

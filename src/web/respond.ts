@@ -1,11 +1,17 @@
-// Sends a rendered page with a content ETag, so an unchanged page (counts included) answers 304.
+// Sends a rendered page with an ETag, so an unchanged page (share counts included) answers 304.
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Html } from './html.ts';
 import { applySecurityHeaders } from './security.ts';
 
+export const DOCTYPE = '<!doctype html>\n';
+
 export function etagOf(body: string | Buffer): string {
-  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+  return `"${hashOf(body)}"`;
+}
+
+export function hashOf(body: string | Buffer): string {
+  return createHash('sha256').update(body).digest('base64url').slice(0, 27);
 }
 
 export function matchesEtag(req: FastifyRequest, etag: string): boolean {
@@ -17,13 +23,13 @@ export function matchesEtag(req: FastifyRequest, etag: string): boolean {
     .some((t) => t === etag || t === '*');
 }
 
-export function sendHtml(
+/** Sends a complete document (doctype included); `etag` may be given when the caller knows it cheaper. */
+export function sendDocument(
   req: FastifyRequest,
   reply: FastifyReply,
-  page: Html,
-  opts: { status?: number; lang: string },
+  body: Buffer | string,
+  opts: { status?: number; lang: string; etag?: string },
 ): FastifyReply {
-  const body = '<!doctype html>\n' + page.value;
   const status = opts.status ?? 200;
   applySecurityHeaders(reply);
   reply.header('content-type', 'text/html; charset=utf-8');
@@ -31,9 +37,13 @@ export function sendHtml(
   // Pages change when articles are published and when share counts move: always revalidate.
   reply.header('cache-control', status === 200 ? 'no-cache' : 'no-store');
   if (status === 200) {
-    const etag = etagOf(body);
+    const etag = opts.etag ?? etagOf(body);
     reply.header('etag', etag);
     if (matchesEtag(req, etag)) return reply.code(304).send();
   }
   return reply.code(status).send(body);
+}
+
+export function sendHtml(req: FastifyRequest, reply: FastifyReply, page: Html, opts: { status?: number; lang: string }): FastifyReply {
+  return sendDocument(req, reply, DOCTYPE + page.value, opts);
 }

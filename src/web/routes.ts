@@ -1,5 +1,5 @@
-// The public site's route table. Every handler loads its data (load.ts), renders (pages/), and sends
-// through respond.ts (ETag, security headers).
+// The public site's route table. Each page is loaded (load.ts), rendered (pages/), kept in the page
+// cache (page-cache.ts) and sent through respond.ts (ETag, security headers).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { InputError } from '../domain/types.ts';
@@ -9,14 +9,17 @@ import { findSectionBySlug } from '../store/sections.ts';
 import { tagSlug } from '../store/articles.ts';
 import { registerAssetRoutes } from './assets.ts';
 import { registerImageRoutes } from './images.ts';
+import { raw } from './html.ts';
 import { nativeLanguageName, strings } from './i18n/index.ts';
 import { sectionName, type Chrome } from './layout.ts';
 import { loadArticle, loadCounts, loadListing, loadPersonListings, loadSections } from './load.ts';
 import { renderArticle } from './pages/article.ts';
-import { renderListing } from './pages/listing.ts';
+import { renderListing, type ListingPage } from './pages/listing.ts';
 import { renderPerson } from './pages/person.ts';
 import { renderError, renderNotFound } from './pages/not-found.ts';
-import { etagOf, matchesEtag, sendHtml } from './respond.ts';
+import { shareBar } from './parts/share.ts';
+import { PageCache, type RenderedPage } from './page-cache.ts';
+import { DOCTYPE, etagOf, hashOf, matchesEtag, sendDocument, sendHtml } from './respond.ts';
 import { applySecurityHeaders } from './security.ts';
 import { buildSitemap, robotsTxt } from './sitemap.ts';
 import { localPath } from './paths.ts';
@@ -25,13 +28,21 @@ type Req<P = Record<string, string>> = FastifyRequest<{ Params: P; Querystring: 
 
 const LANG_RE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const MAX_PAGE = 10_000;
+// Stands where the share bar goes while the rest of an article page waits in the cache.
+const SHARE_SLOT = '<!--relais:share-bar-->';
+
+export interface SiteOptions {
+  /** Longest a rendered page is reused without a rebuild; 0 turns the page cache off. */
+  pageCacheSeconds?: number;
+  pageCacheBytes?: number;
+}
 
 /** ?page=N as a number, or null when it is not a page number (the caller answers 404). */
 function pageOf(req: Req<unknown>): number | null {
-  const raw = req.query.page;
-  if (raw === undefined) return 1;
-  if (typeof raw !== 'string' || !/^[1-9]\d{0,4}$/.test(raw)) return null;
-  const n = Number(raw);
+  const value = req.query.page;
+  if (value === undefined) return 1;
+  if (typeof value !== 'string' || !/^[1-9]\d{0,4}$/.test(value)) return null;
+  const n = Number(value);
   return n <= MAX_PAGE ? n : null;
 }
 
@@ -50,13 +61,51 @@ function langOfPath(ctx: AppContext, url: string): string {
   return ctx.site.languages.includes(first) ? first : ctx.site.defaultLanguage;
 }
 
-export async function registerSiteRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+export async function registerSiteRoutes(app: FastifyInstance, ctx: AppContext, opts: SiteOptions = {}): Promise<void> {
   const { site } = ctx;
   const chrome = async (): Promise<Chrome> => ({ site, sections: await loadSections(ctx) });
+  const cache = new PageCache(ctx, {
+    maxAgeMs: (opts.pageCacheSeconds ?? Number(process.env.RELAIS_PAGE_CACHE_SECONDS ?? 30)) * 1000,
+    maxBytes: opts.pageCacheBytes ?? 64 * 1024 * 1024,
+  });
 
   async function notFound(req: FastifyRequest, reply: FastifyReply, lang?: string): Promise<FastifyReply> {
-    const path = req.url.split('?')[0];
-    return sendHtml(req, reply, renderNotFound(await chrome(), lang ?? langOfPath(ctx, req.url), path), { status: 404, lang: lang ?? langOfPath(ctx, req.url) });
+    const l = lang ?? langOfPath(ctx, req.url);
+    return sendHtml(req, reply, renderNotFound(await chrome(), l, req.url.split('?')[0]), { status: 404, lang: l });
+  }
+
+  // Concurrent requests for one article share one counts query (it is read after they all arrived).
+  const countsInFlight = new Map<number, ReturnType<typeof loadCounts>>();
+  function freshCounts(articleId: number): ReturnType<typeof loadCounts> {
+    let p = countsInFlight.get(articleId);
+    if (!p) {
+      p = loadCounts(ctx, articleId).finally(() => countsInFlight.delete(articleId));
+      countsInFlight.set(articleId, p);
+    }
+    return p;
+  }
+
+  async function sendCached(req: FastifyRequest, reply: FastifyReply, page: RenderedPage | null): Promise<FastifyReply> {
+    if (!page) return notFound(req, reply);
+    if (!page.share) return sendDocument(req, reply, page.parts[0], { lang: page.lang, etag: `"${page.hash}"` });
+    // Counts are read on every request, never from a cache; the ETag covers them.
+    const counts = await freshCounts(page.share.articleId);
+    const bar = shareBar({ id: page.share.articleId, title: page.share.title }, counts, strings(page.share.lang));
+    const body = Buffer.concat([page.parts[0], Buffer.from(bar.value), page.parts[1]]);
+    const etag = `"${page.hash}.${Object.values(counts.byNetwork).map((n) => n.toString(36)).join('.')}"`;
+    return sendDocument(req, reply, body, { lang: page.lang, etag });
+  }
+
+  function whole(text: string, lang: string): RenderedPage {
+    const body = Buffer.from(DOCTYPE + text);
+    return { parts: [body], hash: hashOf(body), lang };
+  }
+
+  /** A listing page, or null when a page past the first is empty (404). */
+  async function listingPage(page: number, load: () => Promise<ListingPage | null>): Promise<RenderedPage | null> {
+    const [c, p] = await Promise.all([chrome(), load()]);
+    if (!p || (page > 1 && !p.listing.cards.length)) return null;
+    return whole(renderListing(c, p).value, p.lang);
   }
 
   app.setNotFoundHandler(async (req, reply) => {
@@ -66,7 +115,10 @@ export async function registerSiteRoutes(app: FastifyInstance, ctx: AppContext):
   });
 
   await app.register(async (scope) => {
-    scope.addHook('onRequest', async (_req, reply) => applySecurityHeaders(reply));
+    scope.addHook('onRequest', (_req, reply, done) => {
+      applySecurityHeaders(reply);
+      done();
+    });
     scope.setErrorHandler(async (err, req, reply) => {
       const lang = langOfPath(ctx, req.url);
       if (err instanceof InputError) return notFound(req, reply, lang);
@@ -87,62 +139,78 @@ export async function registerSiteRoutes(app: FastifyInstance, ctx: AppContext):
       const page = pageOf(req);
       if (!page) return notFound(req, reply);
       const lang = site.defaultLanguage;
-      const [c, listing] = await Promise.all([chrome(), loadListing(ctx, {}, page)]);
-      if (page > 1 && !listing.cards.length) return notFound(req, reply);
-      return sendHtml(req, reply, renderListing(c, {
-        lang,
-        heading: strings(lang).latest,
-        title: site.name,
-        description: site.description[lang] ?? site.name,
-        path: '/',
-        feed: null,
-        listing,
-      }), { lang });
+      const rendered = await cache.get(`home\0${page}`, () =>
+        listingPage(page, async () => ({
+          lang,
+          heading: strings(lang).latest,
+          title: site.name,
+          description: site.description[lang] ?? site.name,
+          path: '/',
+          feed: null,
+          listing: await loadListing(ctx, {}, page),
+        })),
+      );
+      return sendCached(req, reply, rendered);
     });
 
     scope.get('/:lang/', async (req: Req<{ lang: string }>, reply) => {
       const lang = req.params.lang;
       const page = pageOf(req);
       if (!site.languages.includes(lang) || !page) return notFound(req, reply);
-      const [c, listing] = await Promise.all([chrome(), loadListing(ctx, { language: lang }, page)]);
-      if (page > 1 && !listing.cards.length) return notFound(req, reply, lang);
-      return sendHtml(req, reply, renderListing(c, {
-        lang,
-        heading: strings(lang).latest,
-        title: `${site.name} – ${nativeLanguageName(lang)}`,
-        description: site.description[lang] ?? site.description[site.defaultLanguage] ?? site.name,
-        path: `/${lang}/`,
-        feed: { scope: `${lang}/`, label: nativeLanguageName(lang) },
-        listing,
-      }), { lang });
+      const rendered = await cache.get(`lang\0${lang}\0${page}`, () =>
+        listingPage(page, async () => ({
+          lang,
+          heading: strings(lang).latest,
+          title: `${site.name} – ${nativeLanguageName(lang)}`,
+          description: site.description[lang] ?? site.description[site.defaultLanguage] ?? site.name,
+          path: `/${lang}/`,
+          feed: { scope: `${lang}/`, label: nativeLanguageName(lang) },
+          listing: await loadListing(ctx, { language: lang }, page),
+        })),
+      );
+      return sendCached(req, reply, rendered);
     });
 
     scope.get('/:lang/:slug', async (req: Req<{ lang: string; slug: string }>, reply) => {
       const { lang, slug } = req.params;
       if (!LANG_RE.test(lang) || !/^[a-z0-9-]{1,200}$/.test(slug)) return notFound(req, reply);
-      const [c, d] = await Promise.all([chrome(), loadArticle(ctx, lang, slug)]);
-      if (!d) return notFound(req, reply);
-      // Counts are read on every request, never from a cache: the ETag covers them.
-      const counts = await loadCounts(ctx, d.article.id);
-      return sendHtml(req, reply, renderArticle(c, d, counts), { lang: d.article.language });
+      const rendered = await cache.get(`article\0${lang}\0${slug}`, async () => {
+        const [c, d] = await Promise.all([chrome(), loadArticle(ctx, lang, slug)]);
+        if (!d) return null;
+        const text = DOCTYPE + renderArticle(c, d, raw(SHARE_SLOT)).value;
+        const at = text.indexOf(SHARE_SLOT);
+        const a = d.article;
+        return {
+          parts: [Buffer.from(text.slice(0, at)), Buffer.from(text.slice(at + SHARE_SLOT.length))],
+          hash: hashOf(text),
+          lang: a.language,
+          share: { articleId: a.id, title: a.title, lang: a.language },
+        };
+      });
+      return sendCached(req, reply, rendered);
     });
 
     scope.get('/section/:slug/', async (req: Req<{ slug: string }>, reply) => {
       const page = pageOf(req);
-      const section = page ? await findSectionBySlug(ctx.store.db, req.params.slug) : null;
-      if (!section || !page) return notFound(req, reply);
+      const slug = req.params.slug;
+      if (!page || !/^[a-z0-9-]{1,120}$/.test(slug)) return notFound(req, reply);
       const lang = site.defaultLanguage;
-      const [c, listing] = await Promise.all([chrome(), loadListing(ctx, { sectionId: section.id }, page)]);
-      if (page > 1 && !listing.cards.length) return notFound(req, reply);
-      const name = sectionName(section, lang);
-      return sendHtml(req, reply, renderListing(c, {
-        lang,
-        heading: name,
-        description: `${name} – ${site.name}`,
-        path: localPath(site, urls.section(site, section)),
-        feed: { scope: `section/${section.slug}/`, label: name },
-        listing,
-      }), { lang });
+      const rendered = await cache.get(`section\0${slug}\0${page}`, () =>
+        listingPage(page, async () => {
+          const section = await findSectionBySlug(ctx.store.db, slug);
+          if (!section) return null;
+          const name = sectionName(section, lang);
+          return {
+            lang,
+            heading: name,
+            description: `${name} – ${site.name}`,
+            path: localPath(site, urls.section(site, section)),
+            feed: { scope: `section/${section.slug}/`, label: name },
+            listing: await loadListing(ctx, { sectionId: section.id }, page),
+          };
+        }),
+      );
+      return sendCached(req, reply, rendered);
     });
 
     scope.get('/tag/:slug/', async (req: Req<{ slug: string }>, reply) => {
@@ -150,28 +218,39 @@ export async function registerSiteRoutes(app: FastifyInstance, ctx: AppContext):
       const slug = req.params.slug;
       if (!page || !/^[a-z0-9-]{1,120}$/.test(slug)) return notFound(req, reply);
       const lang = site.defaultLanguage;
-      const [c, listing] = await Promise.all([chrome(), loadListing(ctx, { tagSlug: slug }, page)]);
-      if (!listing.cards.length) return notFound(req, reply);
-      const name = listing.cards.flatMap((card) => card.article.tags).find((t) => tagSlug(t) === slug) ?? slug;
-      const s = strings(lang);
-      return sendHtml(req, reply, renderListing(c, {
-        lang,
-        heading: s.tagTitle(name),
-        description: `${s.tagTitle(name)} – ${site.name}`,
-        path: localPath(site, urls.tag(site, slug)),
-        // Feeds exist for the site, languages, sections and authors; a tag page offers the site's.
-        feed: null,
-        listing,
-      }), { lang });
+      const rendered = await cache.get(`tag\0${slug}\0${page}`, () =>
+        listingPage(page, async () => {
+          const listing = await loadListing(ctx, { tagSlug: slug }, page);
+          if (!listing.cards.length) return null;
+          const name = listing.cards.flatMap((card) => card.article.tags).find((t) => tagSlug(t) === slug) ?? slug;
+          const s = strings(lang);
+          return {
+            lang,
+            heading: s.tagTitle(name),
+            description: `${s.tagTitle(name)} – ${site.name}`,
+            path: localPath(site, urls.tag(site, slug)),
+            // Feeds exist for the site, languages, sections and authors; a tag page offers the site's.
+            feed: null,
+            listing,
+          };
+        }),
+      );
+      return sendCached(req, reply, rendered);
     });
 
     scope.get('/author/:slug/', async (req: Req<{ slug: string }>, reply) => {
       const page = pageOf(req);
-      const person = page ? await findPersonBySlug(ctx.store.db, req.params.slug) : null;
-      if (!person || !page) return notFound(req, reply);
-      const [c, d] = await Promise.all([chrome(), loadPersonListings(ctx, person, page)]);
-      if (page > 1 && !d.written.cards.length && !d.translated.cards.length) return notFound(req, reply);
-      return sendHtml(req, reply, renderPerson(c, d, site.defaultLanguage), { lang: site.defaultLanguage });
+      const slug = req.params.slug;
+      if (!page || !/^[a-z0-9-]{1,120}$/.test(slug)) return notFound(req, reply);
+      const lang = site.defaultLanguage;
+      const rendered = await cache.get(`author\0${slug}\0${page}`, async () => {
+        const person = await findPersonBySlug(ctx.store.db, slug);
+        if (!person) return null;
+        const [c, d] = await Promise.all([chrome(), loadPersonListings(ctx, person, page)]);
+        if (page > 1 && !d.written.cards.length && !d.translated.cards.length) return null;
+        return whole(renderPerson(c, d, lang).value, lang);
+      });
+      return sendCached(req, reply, rendered);
     });
 
     scope.get('/go', async (req: Req, reply) => {

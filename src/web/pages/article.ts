@@ -1,5 +1,5 @@
 // The article page: title, date, image, share bar, byline, body, provenance credits, About boxes.
-import type { Article, ShareCounts } from '../../domain/types.ts';
+import type { Article } from '../../domain/types.ts';
 import { urls } from '../../domain/urls.ts';
 import { articleJsonLd, jsonLdText } from '../../provenance/jsonld.ts';
 import { htmlToText } from '../../publish/sanitize.ts';
@@ -8,19 +8,33 @@ import { html, raw, type Html } from '../html.ts';
 import { formatDate, listOf, nativeLanguageName, ogLocale, strings, timeTag } from '../i18n/index.ts';
 import { layout, type Chrome } from '../layout.ts';
 import type { ArticlePageData } from '../load.ts';
-import { pickAlternates } from '../family.ts';
-import { indexesItself } from '../canonical.ts';
+import { pickAlternates, type FamilyMember } from '../family.ts';
+import { indexesItself, type CanonicalFacts } from '../canonical.ts';
 import { LOGO_PATH } from '../assets.ts';
 import { absoluteImage, isRemote, localPath } from '../paths.ts';
 import { featuredImage, imageSources } from '../parts/figure.ts';
-import { shareBar } from '../parts/share.ts';
 import { creditsBlock, personLink } from '../parts/credits.ts';
 import { aboutBox } from '../parts/about.ts';
 
 export const COPY_SCRIPT = '/assets/relais-copy.js';
 
-export function describe(a: Pick<Article, 'summary' | 'bodyHtml'>, max = 200): string {
-  const text = (a.summary || htmlToText(a.bodyHtml)).replace(/\s+/g, ' ').trim();
+// Turning a body into text runs the HTML parser: remembered per article version.
+const descriptions = new Map<string, string>();
+
+export function describe(a: Pick<Article, 'id' | 'updatedAt' | 'summary' | 'bodyHtml'>, max = 200): string {
+  if (a.summary) return shorten(a.summary, max);
+  const key = `${a.id}\0${a.updatedAt}\0${max}`;
+  let text = descriptions.get(key);
+  if (text === undefined) {
+    text = shorten(htmlToText(a.bodyHtml), max);
+    if (descriptions.size >= 2000) descriptions.delete(descriptions.keys().next().value!);
+    descriptions.set(key, text);
+  }
+  return text;
+}
+
+function shorten(raw: string, max: number): string {
+  const text = raw.replace(/\s+/g, ' ').trim();
   if (text.length <= max) return text;
   const cut = text.slice(0, max);
   const space = cut.lastIndexOf(' ');
@@ -42,7 +56,8 @@ ${alternateLangs.map((l) => html`<meta property="og:locale:alternate" content="$
 ${a.tags.map((t) => html`<meta property="article:tag" content="${t}">\n`)}<meta name="twitter:card" content="${image ? 'summary_large_image' : 'summary'}">`;
 }
 
-export function renderArticle(chrome: Chrome, d: ArticlePageData, counts: ShareCounts): Html {
+/** The page with `share` in place of the share bar (the route caches the rest and fills counts in fresh). */
+export function renderArticle(chrome: Chrome, d: ArticlePageData, share: Html): Html {
   const { site } = chrome;
   const a = d.article;
   const lang = a.language;
@@ -51,7 +66,7 @@ export function renderArticle(chrome: Chrome, d: ArticlePageData, counts: ShareC
   const self = urls.article(site, a);
   const description = describe(a);
   // hreflang joins pages that are each their own canonical; a copy canonical elsewhere takes no part.
-  const alternates = pickAlternates(a, d.relatives, (x) => indexesItself(site, x));
+  const alternates = pickAlternates<FamilyMember & CanonicalFacts & { title: string }>(a, d.relatives, (x) => indexesItself(site, x));
   const others = alternates.filter((x) => x.article.id !== a.id);
   const selfIndexed = d.credits.canonicalUrl === self && !d.credits.noindex;
   const image = d.image ? { url: absoluteImage(site, d.image.ref.file, 1280), width: d.image.size?.width ?? null, height: d.image.size?.height ?? null } : null;
@@ -66,7 +81,7 @@ export function renderArticle(chrome: Chrome, d: ArticlePageData, counts: ShareC
 <p class="meta">${a.publishedAt ? timeTag(a.publishedAt, lang, tz) : ''} · <span class="publisher">${site.name}</span>${updated ? html` · ${s.updated} ${timeTag(updated, lang, tz)}` : ''}</p>
 </header>
 ${d.image ? featuredImage(site, d.image, s.imageCredit) : ''}
-${shareBar(a, counts, s)}
+${share}
 ${byline ? html`<p class="byline">${s.by} ${byline}</p>` : ''}
 <div class="article-body">
 ${raw(a.bodyHtml)}

@@ -1,0 +1,100 @@
+// Rendered pages kept in memory. An entry is used while the articles' version is unchanged, no article
+// has fallen due since it was built, and it is younger than maxAge (edits to people, sections and
+// outlets leave no version mark: they show within maxAge). Share counts are never cached: an article
+// page is stored in parts around its share bar, which each request renders from fresh counts.
+import type { AppContext } from '../context.ts';
+import { articlesVersion, nextVisibleAt } from '../store/article-refs.ts';
+
+export interface RenderedPage {
+  /** The page's bytes; an article page has two parts, before and after the share bar. */
+  parts: Buffer[];
+  /** Hash of the parts, the base of the page's ETag. */
+  hash: string;
+  lang: string;
+  /** Set on article pages: what the share bar needs. */
+  share?: { articleId: number; title: string; lang: string };
+}
+
+interface Entry {
+  version: string;
+  builtAt: number;
+  /** ISO time at which an article falls due and this page may change; null when none is scheduled. */
+  dueAt: string | null;
+  page: RenderedPage;
+  bytes: number;
+}
+
+export interface PageCacheOptions {
+  maxAgeMs: number;
+  maxBytes: number;
+}
+
+export class PageCache {
+  private readonly ctx: AppContext;
+  private readonly opts: PageCacheOptions;
+  private readonly entries = new Map<string, Entry>();
+  private readonly building = new Map<string, Promise<RenderedPage | null>>();
+  private bytes = 0;
+  private versionQuery: Promise<string> | null = null;
+
+  constructor(ctx: AppContext, opts: PageCacheOptions) {
+    this.ctx = ctx;
+    this.opts = opts;
+  }
+
+  /** Concurrent requests share one version query: under load the store sees about one at a time. */
+  private version(): Promise<string> {
+    this.versionQuery ??= articlesVersion(this.ctx.store.db).finally(() => {
+      this.versionQuery = null;
+    });
+    return this.versionQuery;
+  }
+
+  async get(key: string, build: () => Promise<RenderedPage | null>): Promise<RenderedPage | null> {
+    if (this.opts.maxAgeMs <= 0) return build();
+    const version = await this.version();
+    const hit = this.entries.get(key);
+    const nowIso = this.ctx.now().toISOString();
+    if (hit && hit.version === version && Date.now() - hit.builtAt < this.opts.maxAgeMs && (hit.dueAt == null || nowIso < hit.dueAt)) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit.page;
+    }
+    const flight = `${key}\0${version}`;
+    let pending = this.building.get(flight);
+    if (!pending) {
+      pending = this.rebuild(key, version, nowIso, build).finally(() => this.building.delete(flight));
+      this.building.set(flight, pending);
+    }
+    return pending;
+  }
+
+  private async rebuild(key: string, version: string, nowIso: string, build: () => Promise<RenderedPage | null>): Promise<RenderedPage | null> {
+    const builtAt = Date.now();
+    const [page, dueAt] = await Promise.all([build(), nextVisibleAt(this.ctx.store.db, nowIso)]);
+    this.drop(key);
+    if (page) {
+      const bytes = page.parts.reduce((n, p) => n + p.length, 0);
+      if (bytes <= this.opts.maxBytes) {
+        this.entries.set(key, { version, builtAt, dueAt, page, bytes });
+        this.bytes += bytes;
+        for (const [oldest] of this.entries) {
+          if (this.bytes <= this.opts.maxBytes) break;
+          this.drop(oldest);
+        }
+      }
+    }
+    return page;
+  }
+
+  private drop(key: string): void {
+    const e = this.entries.get(key);
+    if (!e) return;
+    this.entries.delete(key);
+    this.bytes -= e.bytes;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
