@@ -1,7 +1,6 @@
 // The feed poller: claims due feeds in batches, polls them through the safe fetcher with a global and a
 // per-host concurrency limit, parses what changed, and writes outcomes and new candidates back in batches.
 // One loop, no per-feed timers; several pollers (processes) can share a database.
-import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Store } from '../../store/db.ts';
@@ -10,7 +9,7 @@ import type { FetchResult } from '../fetch/index.ts';
 import { parseFeed, parseFeedIsolated } from '../feedparse/index.ts';
 import type { ParseFeedResult } from '../feedparse/index.ts';
 import { entriesToCandidates, plainText, type CandidateInput } from '../subscriptions/candidates.ts';
-import type { FeedRow } from '../subscriptions/feeds.ts';
+import { bodyHashOf, type FeedRow } from '../subscriptions/feeds.ts';
 import { FEED_ACCEPT, type FeedFetcher, type FeedParse } from '../subscriptions/subscribe.ts';
 import { applyOutcomes, claimDueFeeds, leaseToken, releaseFeeds, type PollOutcome } from './claim.ts';
 import { DEFAULT_POLL_POLICY, planAfterPoll, type FeedPlan, type PollPolicy, type PollResult } from './policy.ts';
@@ -215,7 +214,7 @@ export function createPoller(opts: PollerOptions): Poller {
       if (res.notModified) {
         result = { kind: 'not-modified', headers: res.headers, etag: res.etag ?? null, lastModified: res.lastModified ?? null };
       } else {
-        const bodyHash = createHash('sha256').update(res.body).digest('base64url');
+        const bodyHash = bodyHashOf(res.body);
         const base = { status: res.status, headers: res.headers, etag: res.etag ?? null, lastModified: res.lastModified ?? null, bodyHash, permanentRedirect: permanentRedirectOf(res) };
         if (bodyHash === row.body_hash) {
           result = { kind: 'ok', ...base }; // same bytes as last time: nothing new, no parse

@@ -1,5 +1,6 @@
 // Feed subscriptions: the feeds table and the operations on it that need no network (add, list, pause,
 // resume, remove). subscribe.ts adds the network side (fetching and autodiscovery).
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context.ts';
 import { InputError, NotFoundError } from '../../domain/types.ts';
@@ -232,4 +233,9 @@ export async function removeFeed(ctx: AppContext, id: number): Promise<void> {
     await tx.deleteFrom('import_candidates').where('feed_id', '=', id).where('state', '=', 'new').execute();
     await tx.deleteFrom('feeds').where('id', '=', id).execute();
   });
+}
+
+/** Fingerprint of a fetched feed body (an unchanged 200 is then not parsed again). */
+export function bodyHashOf(body: Uint8Array): string {
+  return createHash('sha256').update(body).digest('base64url');
 }

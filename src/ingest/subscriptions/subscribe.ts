@@ -9,7 +9,8 @@ import { parseFeed } from '../feedparse/index.ts';
 import type { ParseFeedResult, ParsedFeed } from '../feedparse/index.ts';
 import { entriesToCandidates, insertCandidates, plainText } from './candidates.ts';
 import { commonFeedUrls, discoverFeedLinks, looksLikeHtml } from './discover.ts';
-import { addFeed, findFeedByUrl, normaliseFeedUrl, type Feed } from './feeds.ts';
+import { addFeed, bodyHashOf, findFeedByUrl, getFeed, normaliseFeedUrl, type Feed } from './feeds.ts';
+import { planAfterPoll } from '../poll/policy.ts';
 
 /** What the ingest code needs of the safe fetcher (tests may pass a stand-in with the same shape). */
 export type FeedFetcher = Pick<Fetcher, 'fetch'> & Partial<Pick<Fetcher, 'checkUrl'>>;
@@ -67,9 +68,9 @@ export async function subscribe(ctx: AppContext, deps: SubscribeDeps, input: Sub
   const first = await tryFeed(deps, url, PAGE_OR_FEED_ACCEPT);
   if ('error' in first) throw new InputError(`could not fetch ${url}: ${fetchReason(first.error)}`, 'url', 422);
 
-  let chosen: { url: string; feed: ParsedFeed; via: SubscribeResult['via'] } | null = null;
+  let chosen: { url: string; feed: ParsedFeed; via: SubscribeResult['via']; res: FetchResult } | null = null;
   if (isFeed(first.parsed)) {
-    chosen = { url, feed: first.parsed.feed, via: 'direct' };
+    chosen = { url, feed: first.parsed.feed, via: 'direct', res: first.res };
   } else {
     const page = first.res;
     const declared = looksLikeHtml(page.body, page.contentType) ? discoverFeedLinks(page.text, page.url).map((d) => d.url) : [];
@@ -91,7 +92,7 @@ export async function subscribe(ctx: AppContext, deps: SubscribeDeps, input: Sub
       if (known) return { feed: known, created: false, via: 'existing', candidates: 0 };
       const r = await tryFeed(deps, normalised, FEED_ACCEPT);
       if ('error' in r || !isFeed(r.parsed)) continue;
-      chosen = { url: normalised, feed: r.parsed.feed, via };
+      chosen = { url: normalised, feed: r.parsed.feed, via, res: r.res };
       break;
     }
     if (!chosen) {
@@ -115,8 +116,25 @@ export async function subscribe(ctx: AppContext, deps: SubscribeDeps, input: Sub
     }
   }
   const { feed, created } = await addFeed(ctx, { url: chosen.url, title, siteUrl, folder: input.folder ?? null, outletId }, check ? { checkUrl: check } : {});
-  const candidates = created ? await insertCandidates(ctx.store.db, feed.id, entriesToCandidates(chosen.feed.entries), ctx.now()) : 0;
-  return { feed, created, via: created ? chosen.via : 'existing', candidates };
+  if (!created) return { feed, created, via: 'existing', candidates: 0 };
+  const candidates = await insertCandidates(ctx.store.db, feed.id, entriesToCandidates(chosen.feed.entries), ctx.now());
+  // This fetch counts as the first poll: keep its validators and schedule the next one accordingly.
+  const now = ctx.now();
+  const res = chosen.res;
+  const plan = planAfterPoll(
+    { kind: 'ok', status: res.status, headers: res.headers, etag: res.etag ?? null, lastModified: res.lastModified ?? null, bodyHash: bodyHashOf(res.body) },
+    { errorCount: 0, etag: null, lastModified: null, bodyHash: null, lastStatus: null },
+    now,
+  );
+  await ctx.store.db
+    .updateTable('feeds')
+    .set({
+      etag: plan.etag, last_modified: plan.lastModified, body_hash: plan.bodyHash, last_status: plan.lastStatus,
+      last_checked_at: now.toISOString(), last_success_at: now.toISOString(), next_check_at: plan.nextCheckAt.toISOString(),
+    })
+    .where('id', '=', feed.id)
+    .execute();
+  return { feed: await getFeed(ctx, feed.id), created, via: chosen.via, candidates };
 }
 
 function fetchReason(err: Error): string {

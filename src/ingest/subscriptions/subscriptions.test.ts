@@ -103,7 +103,7 @@ test('subscribe by feed URL stores the feed, an outlet and the first entries', a
   try {
     const fetcher = fakeFetcher({
       'https://news.example.com/rss': {
-        headers: { 'content-type': 'application/rss+xml' },
+        headers: { 'content-type': 'application/rss+xml', etag: '"n1"' },
         body: rss('Example News', 'https://news.example.com/', [
           { guid: 'g1', title: 'First story', link: 'https://news.example.com/1', description: 'Text of the first story' },
           { guid: 'g2', title: 'Second story', link: 'https://news.example.com/2', description: 'Text of the second story' },
@@ -117,6 +117,9 @@ test('subscribe by feed URL stores the feed, an outlet and the first entries', a
     assert.equal(r.feed.title, 'Example News');
     assert.equal(r.feed.siteUrl, 'https://news.example.com/');
     assert.equal(r.feed.folder, 'World');
+    assert.equal(r.feed.etag, '"n1"', 'the subscribing fetch counts as the first poll');
+    assert.equal(r.feed.lastStatus, 200);
+    assert.ok(r.feed.nextCheckAt > T0.toISOString());
     assert.ok(r.feed.outletId);
     const outlet = await ctx.store.db.selectFrom('outlets').selectAll().where('id', '=', r.feed.outletId!).executeTakeFirstOrThrow();
     assert.equal(outlet.name, 'Example News');
