@@ -86,3 +86,13 @@ test('export is well-formed, escaped, and parses back to the same feeds', () => 
   );
   assert.equal(xmlAttr('a&b<c>"d"\n'), 'a&amp;b&lt;c&gt;&quot;d&quot;&#10;');
 });
+
+test('decodes the encoding the XML declaration names', () => {
+  const latin1 = Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><opml version="1.0"><body><outline text="Le Monde \xe9co" xmlUrl="https://e.example.com/rss"/></body></opml>', 'latin1');
+  const r = parseOpml(latin1);
+  assert.ok(r.ok);
+  assert.equal(r.outlines[0]!.text, 'Le Monde éco');
+  const utf8 = parseOpml(Buffer.from('\ufeff<opml><body><outline text="Économie" xmlUrl="https://e.example.com/rss"/></body></opml>'));
+  assert.ok(utf8.ok);
+  assert.equal(utf8.outlines[0]!.text, 'Économie');
+});

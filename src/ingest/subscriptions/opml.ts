@@ -2,6 +2,7 @@
 // processes a DTD, so no entity is ever defined or expanded (only the five XML ones and character
 // references are decoded) and nothing is fetched; size and nesting depth are bounded.
 import { Parser } from 'htmlparser2';
+import iconv from 'iconv-lite';
 
 export interface OpmlOutline {
   /** Line of the <outline> element in the document (1-based). */
@@ -51,7 +52,7 @@ export function parseOpml(input: string | Uint8Array, opts: { maxBytes?: number;
   const maxBytes = opts.maxBytes ?? OPML_MAX_BYTES;
   const maxDepth = opts.maxDepth ?? OPML_MAX_DEPTH;
   if (input.length > maxBytes) return { ok: false, error: `OPML document larger than ${maxBytes} bytes` };
-  const text = (typeof input === 'string' ? input : new TextDecoder('utf-8').decode(input)).replace(/^\ufeff/, '');
+  const text = (typeof input === 'string' ? input : decodeOpml(input)).replace(/^\ufeff/, '');
   if (!text.trim()) return { ok: false, error: 'empty document' };
   const starts = lineStarts(text);
   const warnings: string[] = [];
@@ -135,6 +136,16 @@ export function parseOpml(input: string | Uint8Array, opts: { maxBytes?: number;
   if (error) return { ok: false, error };
   if (root === null) return { ok: false, error: 'not an OPML document (no root element)' };
   return { ok: true, title, outlines, warnings };
+}
+
+/** Bytes to text: a BOM, else the XML declaration's encoding (when iconv-lite knows it), else UTF-8. */
+export function decodeOpml(bytes: Uint8Array): string {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf[0] === 0xff && buf[1] === 0xfe) return iconv.decode(buf.subarray(2), 'utf-16le');
+  if (buf[0] === 0xfe && buf[1] === 0xff) return iconv.decode(buf.subarray(2), 'utf-16be');
+  const declared = /^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(buf.subarray(0, 200).toString('latin1'))?.[1];
+  if (declared && !/^utf-?8$/i.test(declared) && iconv.encodingExists(declared)) return iconv.decode(buf, declared);
+  return new TextDecoder('utf-8').decode(buf);
 }
 
 /** Text safe in an XML 1.0 attribute value (quoted with "). */
