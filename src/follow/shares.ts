@@ -3,7 +3,7 @@
 import type { AppContext } from '../context.ts';
 import { SHARE_NETWORKS, type Article, type ShareCounts, type ShareNetwork } from '../domain/types.ts';
 import { getShareCounts } from '../store/counters.ts';
-import { countShareClick } from './clicks.ts';
+import { recordShareClick } from '../store/counters.ts';
 import { articlePageUrl, findVisibleArticle } from './article.ts';
 import { parseMastodonInstance } from './instance.ts';
 import { buildShareUrl } from './networks.ts';
@@ -45,7 +45,7 @@ export async function shareArticle(ctx: AppContext, req: ShareRequest): Promise<
   );
   const counted =
     req.reader !== null &&
-    (await countShareClick(ctx.store.db, {
+    (await recordShareClick(ctx.store.db, {
       articleId: article.id,
       network: req.network,
       reader: req.reader,

@@ -5,7 +5,9 @@ import { SHARE_NETWORKS, type CopyStats, type ShareCounts, type ShareNetwork } f
 
 /**
  * Counts a share click unless the same reader clicked the same network for the same article within the window.
- * Returns whether it counted.
+ * Returns whether it counted. The dedup check is the upsert itself (the row is inserted, or refreshed only when
+ * the previous click is older than the window), so two simultaneous clicks from one reader count once on
+ * PostgreSQL too.
  */
 export async function recordShareClick(
   db: Kysely<Database>,
@@ -14,19 +16,13 @@ export async function recordShareClick(
   const at = click.now.toISOString();
   const since = new Date(click.now.getTime() - click.windowSeconds * 1000).toISOString();
   return inTransaction(db, async (tx) => {
-    const recent = await tx
-      .selectFrom('share_clicks')
-      .select('at')
-      .where('article_id', '=', click.articleId)
-      .where('network', '=', click.network)
-      .where('reader', '=', click.reader)
-      .executeTakeFirst();
-    if (recent && recent.at > since) return false;
-    await tx
+    const fresh = await tx
       .insertInto('share_clicks')
       .values({ article_id: click.articleId, network: click.network, reader: click.reader, at })
-      .onConflict((oc) => oc.columns(['article_id', 'network', 'reader']).doUpdateSet({ at }))
-      .execute();
+      .onConflict((oc) => oc.columns(['article_id', 'network', 'reader']).doUpdateSet({ at }).where('share_clicks.at', '<=', since))
+      .returning('article_id')
+      .executeTakeFirst();
+    if (!fresh) return false;
     await tx
       .insertInto('share_counts')
       .values({ article_id: click.articleId, network: click.network, count: 1 })
