@@ -18,6 +18,10 @@ import { normaliseUrl } from './normalise-url.ts';
 export interface ImportOptions {
   /** Refresh the draft when the same original was imported before (instead of reporting it). */
   update?: boolean;
+  /** The original's outlet when the caller knows it better than the page does (a feed's outlet or site). */
+  outlet?: { id: number } | { name: string; homeUrl: string } | null;
+  /** The caller's own writes, run first inside the import's transaction: they and the draft stand or fall together. */
+  begin?: (tx: AppContext) => Promise<void>;
 }
 
 export type ImportOutcome =
@@ -62,12 +66,17 @@ export async function importContent(ctx: AppContext, content: ImportedContent, o
   try {
     return await atomically(ctx.store, async (store) => {
       const tx: AppContext = { ...ctx, store };
+      await opts.begin?.(tx);
       const existing = await findExisting(tx, c, hash);
       if (existing && !opts.update) return { kind: 'exists', ...existing };
       const site = c.originalUrl ?? c.sourceUrl;
-      const outlet = site
-        ? await ensureOutlet(tx, { name: c.siteName ?? siteOf(site).host, homeUrl: siteOf(site).homeUrl, language: primaryLanguage(c.language) })
-        : null;
+      const outlet = opts.outlet && 'id' in opts.outlet
+        ? opts.outlet
+        : opts.outlet
+          ? await ensureOutlet(tx, { ...opts.outlet, language: primaryLanguage(c.language) })
+          : site
+            ? await ensureOutlet(tx, { name: c.siteName ?? siteOf(site).host, homeUrl: siteOf(site).homeUrl, language: primaryLanguage(c.language) })
+            : null;
       const authorIds: number[] = [];
       for (const name of c.authors) authorIds.push(await personFor(tx, name));
       const translatorIds: number[] = [];

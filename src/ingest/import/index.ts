@@ -17,3 +17,6 @@ export async function importFromHtml(ctx: AppContext, html: string, url: string 
 export async function importFromPaste(ctx: AppContext, text: string, opts?: ImportOptions): Promise<ImportOutcome> {
   return importContent(ctx, contentFromPaste(text), opts);
 }
+
+export { importCandidate, fullContentOf } from './candidate.ts';
+export type { CandidateImportOutcome } from './candidate.ts';
