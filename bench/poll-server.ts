@@ -1,7 +1,7 @@
 // Loopback feed server for bench/poll.ts, run as its own process. Feed /f/<id>.xml behaves by id % 100:
 //  0–84 static (200 with an ETag, then 304 to If-None-Match)   85–92 changing (a new entry on every request)
 // 93–95 slow (200–500 ms, then like static)                    96–97 HTTP 500            98–99 broken body
-// Prints the port on stdout, then answers until killed.
+// Prints the port on stdout, then answers until SIGTERM (then prints its request and connection counts).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -16,7 +16,10 @@ function feed(id: number, version: number): string {
   return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Feed ${id}</title><link>http://site${id}.example.com/</link>${items}</channel></rss>`;
 }
 
+let requests = 0;
+let connections = 0;
 const server = createServer((req, res) => {
+  requests++;
   const m = /^\/f\/(\d+)\.xml$/.exec(req.url ?? '');
   if (!m) {
     res.writeHead(404).end();
@@ -37,6 +40,11 @@ const server = createServer((req, res) => {
   } else if (kind < 96) setTimeout(answerStatic, 200 + ((id * 37) % 300));
   else if (kind < 98) res.writeHead(500, { 'content-type': 'text/plain' }).end('internal error');
   else res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<html><body>We moved to an app!</body></html>');
+});
+server.on('connection', () => connections++);
+// SIGTERM: report how many TCP connections carried the requests (keep-alive at work), then exit.
+process.on('SIGTERM', () => {
+  process.stdout.write(`requests ${requests} connections ${connections}\n`, () => process.exit(0));
 });
 server.keepAliveTimeout = 60_000;
 server.headersTimeout = 65_000;

@@ -45,13 +45,25 @@ function percentile(p: number): number {
   return NaN;
 }
 
-async function startServer(): Promise<{ port: number; stop(): void }> {
+async function startServer(): Promise<{ port: number; stop(): Promise<string> }> {
   const child = spawn(process.execPath, [fileURLToPath(new URL('./poll-server.ts', import.meta.url))], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout.once('data', (d) => resolve(Number(String(d).trim())));
-    child.once('exit', (c) => reject(new Error(`feed server exited (${c})`)));
+    exited.then(() => reject(new Error('feed server exited')));
   });
-  return { port, stop: () => child.kill('SIGKILL') };
+  child.stdout.on('data', (d) => (out += d));
+  return {
+    port,
+    async stop() {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+      await exited;
+      clearTimeout(timer);
+      return out.trim();
+    },
+  };
 }
 
 async function openBenchStore(): Promise<{ store: Store; label: string; cleanup(): Promise<void> }> {
@@ -184,6 +196,7 @@ try {
   const leased = await store.db.selectFrom('feeds').select((eb) => eb.fn.countAll<number>().as('n')).where('lease_owner', 'is not', null).executeTakeFirstOrThrow();
   console.log(`leases left after stop: ${Number(leased.n)}`);
 } finally {
-  server.stop();
+  const counts = await server.stop();
+  if (counts) console.log(`feed server: ${counts} (keep-alive: many requests per connection)`);
   await cleanup();
 }
