@@ -114,7 +114,7 @@ test('end to end: loopback feeds through the safe fetcher — 200/304, 429, 500,
     await assert.rejects(addFeed(ctx, { url: `${srv.base}/x.xml` }), /refused/);
 
     const reports: PollReport[] = [];
-    const poller = createPoller({ store: ctx.store, fetcher, now, random: () => 0.5, fetchTimeoutMs: 1_000, concurrency: 8, perHost: 8, onPoll: (r) => reports.push(r) });
+    const poller = createPoller({ store: ctx.store, fetcher, now, random: () => 0.5, fetchTimeoutMs: 3_000, concurrency: 8, perHost: 8, onPoll: (r) => reports.push(r) });
     assert.equal(await poller.runOnce(), 7, 'the subscribed feed was fetched by subscribe: not due yet');
     const by = (p: string) => reports.find((r) => r.url.endsWith(`/${p}.xml`))!;
     assert.deepEqual(
