@@ -193,6 +193,11 @@ try {
   const at = (f: number) => mb(rss[Math.min(rss.length - 1, Math.floor((rss.length - 1) * f))]!);
   console.log(`RSS MB: start ${at(0)}, 25% ${at(0.25)}, middle ${at(0.5)}, 75% ${at(0.75)}, end ${at(1)}, peak ${mb(Math.max(...rss))}`);
   if (heap.length) console.log(`JS heap used MB: middle ${mb(heap[Math.floor(heap.length / 2)]!)}, end ${mb(heap.at(-1)!)}, peak ${mb(Math.max(...heap))}`);
+  if (process.env.BENCH_VERBOSE) {
+    const { readFileSync } = await import('node:fs');
+    const status = readFileSync('/proc/self/status', 'utf8').split('\n').filter((l) => /^(RssAnon|RssFile|RssShmem|VmHWM)/.test(l));
+    console.log(`  ${status.join(' | ').replace(/\s+/g, ' ')}`);
+  }
   const leased = await store.db.selectFrom('feeds').select((eb) => eb.fn.countAll<number>().as('n')).where('lease_owner', 'is not', null).executeTakeFirstOrThrow();
   console.log(`leases left after stop: ${Number(leased.n)}`);
 } finally {
