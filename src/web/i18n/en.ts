@@ -14,7 +14,6 @@ export const en: Strings = {
   latest: 'Latest articles',
   nothingYet: 'Nothing is published here yet.',
   by: 'By',
-  updated: 'Updated',
   tags: 'Tags',
   imageCredit: 'Image:',
   shareHeading: () => 'Share this article',

@@ -15,7 +15,6 @@ export const fr: Strings = {
   latest: 'Dernières publications',
   nothingYet: 'Rien n’est encore publié ici.',
   by: 'Par',
-  updated: 'Mis à jour le',
   tags: 'Mots-clés',
   imageCredit: 'Image :',
   shareHeading: (title) => `Partager la publication « ${title} »`,

@@ -15,7 +15,6 @@ export interface Strings {
   latest: string;
   nothingYet: string;
   by: string;
-  updated: string;
   tags: string;
   imageCredit: string;
   shareHeading: (title: string) => string;

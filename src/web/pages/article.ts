@@ -5,7 +5,7 @@ import { articleJsonLd, jsonLdText } from '../../provenance/jsonld.ts';
 import { htmlToText } from '../../publish/sanitize.ts';
 import { tagSlug } from '../../store/articles.ts';
 import { html, raw, type Html } from '../html.ts';
-import { formatDate, listOf, nativeLanguageName, ogLocale, strings, timeTag } from '../i18n/index.ts';
+import { listOf, nativeLanguageName, ogLocale, strings, timeTag } from '../i18n/index.ts';
 import { layout, type Chrome } from '../layout.ts';
 import type { ArticlePageData } from '../load.ts';
 import { pickAlternates, type FamilyMember } from '../family.ts';
@@ -73,12 +73,10 @@ export function renderArticle(chrome: Chrome, d: ArticlePageData, share: Html): 
   const ld = articleJsonLd({ site, article: a, credits: d.credits, description, image, logoUrl: site.baseUrl + LOGO_PATH });
   const c = d.credits;
   const byline = c.authors.length ? listOf(c.authors.map((p) => personLink(site, p)), lang) : c.authorNames.length ? listOf(c.authorNames, lang) : null;
-  const updated =
-    a.publishedAt && a.updatedAt > a.publishedAt && formatDate(a.updatedAt, lang, tz) !== formatDate(a.publishedAt, lang, tz) ? a.updatedAt : null;
   const main = html`<article class="article" data-article-id="${a.id}" data-canonical-url="${self}" data-lang="${lang}" data-copy-min="${site.copyMinChars}">
 <header class="article-header">
 <h1>${a.title}</h1>
-<p class="meta">${a.publishedAt ? timeTag(a.publishedAt, lang, tz) : ''} · <span class="publisher">${site.name}</span>${updated ? html` · ${s.updated} ${timeTag(updated, lang, tz)}` : ''}</p>
+<p class="meta">${a.publishedAt ? timeTag(a.publishedAt, lang, tz) : ''} · <span class="publisher">${site.name}</span></p>
 </header>
 ${d.image ? featuredImage(site, d.image, s.imageCredit) : ''}
 ${share}

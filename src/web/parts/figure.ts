@@ -36,14 +36,14 @@ export function imageSources(site: SiteConfig, img: SizedImage, preferred = 960)
   return { src: imagePath(site, ref.file, srcWidth), srcset: entries.join(', '), width, height };
 }
 
-function img(site: SiteConfig, image: SizedImage, sizes: string, opts: { preferred?: number; lazy?: boolean; alt?: string } = {}): Html {
+function img(site: SiteConfig, image: SizedImage, sizes: string, opts: { preferred?: number; lazy?: boolean; alt?: string; priority?: boolean } = {}): Html {
   const s = imageSources(site, image, opts.preferred);
-  return html`<img src="${s.src}"${s.srcset ? html` srcset="${s.srcset}" sizes="${sizes}"` : ''}${s.width ? html` width="${s.width}"` : ''}${s.height ? html` height="${s.height}"` : ''} alt="${opts.alt ?? image.ref.alt}"${opts.lazy ? html` loading="lazy"` : ''} decoding="async">`;
+  return html`<img src="${s.src}"${s.srcset ? html` srcset="${s.srcset}" sizes="${sizes}"` : ''}${s.width ? html` width="${s.width}"` : ''}${s.height ? html` height="${s.height}"` : ''} alt="${opts.alt ?? image.ref.alt}"${opts.lazy ? html` loading="lazy"` : ''}${opts.priority ? html` fetchpriority="high"` : ''} decoding="async">`;
 }
 
 export function featuredImage(site: SiteConfig, image: SizedImage, creditLabel: string): Html {
   return html`<figure class="featured">
-${img(site, image, '(min-width: 48rem) 46rem, 100vw', { preferred: 960 })}
+${img(site, image, '(min-width: 48rem) 46rem, 100vw', { preferred: 960, priority: true })}
 ${image.ref.credit ? html`<figcaption>${creditLabel} ${image.ref.credit}</figcaption>` : ''}
 </figure>`;
 }
