@@ -1,6 +1,7 @@
 // What every operation receives: the store, the site's settings, the clock and where media files live.
 import type { Store } from './store/db.ts';
 import type { SiteConfig } from './domain/types.ts';
+import type { Fetcher } from './ingest/fetch/index.ts';
 
 export interface AppContext {
   store: Store;
@@ -10,4 +11,6 @@ export interface AppContext {
   mediaDir: string;
   /** Folder for derived files that can be rebuilt (resized images). */
   cacheDir: string;
+  /** The safe fetcher for imports and subscriptions (its owner closes it); the API makes a strict one when absent. */
+  fetcher?: Fetcher;
 }

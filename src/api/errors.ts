@@ -53,13 +53,21 @@ export function uniqueViolation(err: unknown): string | null {
 }
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+/** Media types accepted on routes that take an XML document (OPML import). */
+export const XML_TYPES = ['text/x-opml', 'application/xml', 'text/xml', 'application/x-opml', 'application/opml+xml'];
 
-/** Refuses bodies that are not JSON before anything reads them. */
+/** Refuses bodies that are not JSON (or XML where the route takes a document) before anything reads them. */
 export async function requireJson(req: FastifyRequest, reply: FastifyReply): Promise<void> {
   if (!BODY_METHODS.has(req.method)) return;
   const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] != null;
   if (!hasBody) return;
   const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  const xmlRoute = (req.routeOptions.config as { xmlBody?: boolean } | undefined)?.xmlBody === true;
+  if (xmlRoute) {
+    if (XML_TYPES.includes(type)) return;
+    reply.code(415).send({ error: `the request body must be an OPML document (Content-Type: text/x-opml or application/xml), not ${type || 'untyped'}`, field: null });
+    return reply;
+  }
   if (type === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(type)) return;
   reply.code(415).send({ error: `the request body must be JSON (Content-Type: application/json), not ${type || 'untyped'}`, field: null });
   return reply;

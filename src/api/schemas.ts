@@ -118,3 +118,55 @@ export const articleListQuery = {
     pageSize: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
   },
 } as const;
+
+export const importBody = {
+  type: 'object',
+  properties: {
+    url: { type: 'string', maxLength: 4000 },
+    html: { type: 'string' },
+    text: { type: 'string', maxLength: 1_000_000 },
+    update: { type: 'boolean' },
+  },
+} as const;
+
+export const updateBody = {
+  type: ['object', 'null'],
+  properties: { update: { type: 'boolean' } },
+} as const;
+
+export const feedBody = {
+  type: 'object',
+  required: ['url'],
+  properties: {
+    url: { type: 'string', maxLength: 4000 },
+    title: { type: 'string', maxLength: 500 },
+    folder: { type: 'string', maxLength: 200 },
+    outletId: { type: 'integer', minimum: 1 },
+  },
+} as const;
+
+export const pauseBody = {
+  type: ['object', 'null'],
+  properties: { reason: { type: 'string', maxLength: 500 } },
+} as const;
+
+export const feedListQuery = {
+  type: 'object',
+  properties: {
+    status: { type: 'string', enum: ['active', 'paused'] },
+    folder: { type: 'string' },
+    failing: { type: 'boolean' },
+    limit: { type: 'integer', minimum: 1, maximum: 10000, default: 1000 },
+    offset: { type: 'integer', minimum: 0, default: 0 },
+  },
+} as const;
+
+export const candidateListQuery = {
+  type: 'object',
+  properties: {
+    state: { type: 'string', enum: ['new', 'imported', 'dismissed'] },
+    feed: { type: 'integer', minimum: 1 },
+    limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+    before: { type: 'integer', minimum: 1 },
+  },
+} as const;

@@ -4,6 +4,7 @@ import type { AppContext } from '../context.ts';
 import { buildApp } from '../app.ts';
 import { openTestContext } from '../publish/test-context.ts';
 import { createApiToken } from '../store/tokens.ts';
+import { createFetcher } from '../ingest/fetch/index.ts';
 
 export interface ApiHarness {
   ctx: AppContext;
@@ -13,8 +14,10 @@ export interface ApiHarness {
   close(): Promise<void>;
 }
 
-export async function openApiHarness(opts: { now?: () => Date } = {}): Promise<ApiHarness> {
+/** `fetchAllow`: loopback "ip:port" entries the app's fetcher may contact (test servers). */
+export async function openApiHarness(opts: { now?: () => Date; fetchAllow?: string[] } = {}): Promise<ApiHarness> {
   const ctx = await openTestContext(opts);
+  if (opts.fetchAllow) ctx.fetcher = createFetcher({ allowHosts: opts.fetchAllow, timeoutMs: 10_000 });
   const app = await buildApp(ctx);
   const token = await createApiToken(ctx.store.db, 'test', ctx.now());
   return {
@@ -30,6 +33,7 @@ export async function openApiHarness(opts: { now?: () => Date } = {}): Promise<A
       }),
     async close() {
       await app.close();
+      await ctx.fetcher?.close();
       await ctx.store.close();
     },
   };

@@ -2,7 +2,7 @@
 // fetched or extracted but the feed entry carries the full text, that text is imported instead. The
 // candidate is marked 'imported' in the same transaction that writes the draft.
 import type { AppContext } from '../../context.ts';
-import type { Article } from '../../domain/types.ts';
+import { InputError, type Article } from '../../domain/types.ts';
 import { findArticlesByOriginalUrl } from '../../store/articles.ts';
 import type { Fetcher } from '../fetch/index.ts';
 import { parseFeed, type ParsedEntry } from '../feedparse/index.ts';
@@ -161,4 +161,13 @@ export async function importCandidate(ctx: AppContext, fetcher: Fetcher, id: num
     if (!article) throw err;
     return { kind: 'exists', article, reason: `candidate #${cand.id} was imported meanwhile`, candidate: { ...cand, state: 'imported' }, from: 'earlier-import', note: null };
   }
+}
+
+/** Marks a candidate dismissed; an imported one stays imported (409), even when an import commits meanwhile. */
+export async function dismissCandidate(ctx: AppContext, id: number): Promise<ImportCandidate> {
+  await getCandidate(ctx, id);
+  await ctx.store.db.updateTable('import_candidates').set({ state: 'dismissed' }).where('id', '=', id).where('state', '!=', 'imported').execute();
+  const c = await getCandidate(ctx, id);
+  if (c.state !== 'dismissed') throw new InputError(`candidate #${id} is already imported; delete its draft instead`, 'state', 409);
+  return c;
 }
