@@ -5,12 +5,15 @@ import { dirname } from 'node:path';
 import { openSqlite } from './sqlite-adapter.ts';
 import { migrateToLatest } from './migrations.ts';
 import type { Database } from './schema.ts';
+import { ChangeCounter } from './change-counter.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
 export interface Store {
   db: Kysely<Database>;
   dialect: Dialect;
+  /** How many writes this process has made through this store (see change-counter.ts). */
+  changes(): number;
   close(): Promise<void>;
 }
 
@@ -20,6 +23,8 @@ export interface Store {
  */
 export async function openStore(url: string, opts: { schema?: string; migrate?: boolean } = {}): Promise<Store> {
   let store: Store;
+  const counter = new ChangeCounter();
+  const changes = () => counter.value;
   if (/^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     if (opts.schema) {
@@ -30,15 +35,15 @@ export async function openStore(url: string, opts: { schema?: string; migrate?: 
     }
     // node-pg returns int8 (count(*)) as strings; counts here always fit in a JS number.
     pg.types.setTypeParser(20, (v) => Number(v));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [counter] });
     if (opts.schema) await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(opts.schema)}`.execute(db);
-    store = { db, dialect: 'postgres', close: () => db.destroy() };
+    store = { db, dialect: 'postgres', changes, close: () => db.destroy() };
   } else {
     const path = url.replace(/^sqlite:(\/\/)?/, '') || ':memory:';
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     const { database } = openSqlite(path);
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-    store = { db, dialect: 'sqlite', close: () => db.destroy() };
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }), plugins: [counter] });
+    store = { db, dialect: 'sqlite', changes, close: () => db.destroy() };
   }
   if (opts.migrate !== false) await migrateToLatest(store.db, store.dialect, opts.schema);
   return store;

@@ -1,9 +1,10 @@
 // Rendered pages kept in memory. An entry is used while the articles' version is unchanged, no article
 // has fallen due since it was built, and it is younger than maxAge (edits to people, sections and
-// outlets leave no version mark: they show within maxAge). Share counts are never cached: an article
-// page is stored in parts around its share bar, which each request renders from fresh counts.
+// outlets leave no version mark: they show within maxAge). Share counts are not part of the entry: an
+// article page is stored in parts around its share bar, which each request renders from current counts.
 import type { AppContext } from '../context.ts';
 import { articlesVersion, nextVisibleAt } from '../store/article-refs.ts';
+import { memoUntilWrite } from '../store/change-counter.ts';
 
 export interface RenderedPage {
   /** The page's bytes; an article page has two parts, before and after the share bar. */
@@ -35,20 +36,20 @@ export class PageCache {
   private readonly entries = new Map<string, Entry>();
   private readonly building = new Map<string, Promise<RenderedPage | null>>();
   private bytes = 0;
-  private versionQuery: Promise<string> | null = null;
 
   constructor(ctx: AppContext, opts: PageCacheOptions) {
     this.ctx = ctx;
     this.opts = opts;
   }
 
-  /** Concurrent requests share one version query: under load the store sees about one at a time. */
-  private version(): Promise<string> {
-    this.versionQuery ??= articlesVersion(this.ctx.store.db).finally(() => {
-      this.versionQuery = null;
-    });
-    return this.versionQuery;
-  }
+  /**
+   * The articles' version, read again only after this process wrote to the store, or once a second (for
+   * writes by other processes); concurrent requests share one query.
+   */
+  private readonly version = memoUntilWrite(
+    () => this.ctx.store.changes(),
+    () => articlesVersion(this.ctx.store.db),
+  );
 
   async get(key: string, build: () => Promise<RenderedPage | null>): Promise<RenderedPage | null> {
     if (this.opts.maxAgeMs <= 0) return build();

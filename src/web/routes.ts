@@ -7,6 +7,7 @@ import { urls } from '../domain/urls.ts';
 import { findPersonBySlug } from '../store/people.ts';
 import { findSectionBySlug } from '../store/sections.ts';
 import { tagSlug } from '../store/articles.ts';
+import { memoUntilWrite } from '../store/change-counter.ts';
 import { registerAssetRoutes } from './assets.ts';
 import { registerImageRoutes } from './images.ts';
 import { raw } from './html.ts';
@@ -74,21 +75,22 @@ export async function registerSiteRoutes(app: FastifyInstance, ctx: AppContext, 
     return sendHtml(req, reply, renderNotFound(await chrome(), l, req.url.split('?')[0]), { status: 404, lang: l });
   }
 
-  // Concurrent requests for one article share one counts query (it is read after they all arrived).
-  const countsInFlight = new Map<number, ReturnType<typeof loadCounts>>();
+  // Share counts are read again whenever this process has written anything (a share click here changes
+  // the count at once), and at least once a second for clicks counted by other processes.
+  const countsByArticle = new Map<number, () => ReturnType<typeof loadCounts>>();
   function freshCounts(articleId: number): ReturnType<typeof loadCounts> {
-    let p = countsInFlight.get(articleId);
-    if (!p) {
-      p = loadCounts(ctx, articleId).finally(() => countsInFlight.delete(articleId));
-      countsInFlight.set(articleId, p);
+    let read = countsByArticle.get(articleId);
+    if (!read) {
+      read = memoUntilWrite(() => ctx.store.changes(), () => loadCounts(ctx, articleId));
+      countsByArticle.set(articleId, read);
     }
-    return p;
+    return read();
   }
 
   async function sendCached(req: FastifyRequest, reply: FastifyReply, page: RenderedPage | null): Promise<FastifyReply> {
     if (!page) return notFound(req, reply);
     if (!page.share) return sendDocument(req, reply, page.parts[0], { lang: page.lang, etag: `"${page.hash}"` });
-    // Counts are read on every request, never from a cache; the ETag covers them.
+    // The ETag covers the counts.
     const counts = await freshCounts(page.share.articleId);
     const bar = shareBar({ id: page.share.articleId, title: page.share.title }, counts, strings(page.share.lang));
     const body = Buffer.concat([page.parts[0], Buffer.from(bar.value), page.parts[1]]);
