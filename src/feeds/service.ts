@@ -6,6 +6,7 @@ import { FeedCache, type RenderedFeed } from './cache.ts';
 import { loadFeed } from './load.ts';
 import { resolveScope, type FeedScope, type ScopeKind } from './scope.ts';
 import { nextDue, storeVersion, type StoreVersion } from './version.ts';
+import { memoUntilWrite } from '../store/change-counter.ts';
 import { renderRss } from './rss.ts';
 import { renderAtom } from './atom.ts';
 import { renderJsonFeed } from './json.ts';
@@ -39,14 +40,12 @@ export function createFeedService(ctx: AppContext, opts: FeedServiceOptions = {}
   const maxAgeMs = opts.maxAgeMs ?? 60_000;
   // Concurrent misses for the same feed and version share one build.
   const building = new Map<string, Promise<RenderedFeed>>();
-  // Concurrent requests share one version query: under load the store sees about one query at a time
-  // instead of one per request. A request that joins a query started just before a write committed is
-  // answered as of that query (a window of one query's duration).
-  let checking: Promise<StoreVersion> | null = null;
-  const currentVersion = (): Promise<StoreVersion> =>
-    (checking ??= storeVersion(ctx.store.db).finally(() => {
-      checking = null;
-    }));
+  // The store's version is read again only after this process wrote to the store, or once a second (for
+  // writes by other processes); concurrent requests share one query.
+  const currentVersion = memoUntilWrite(
+    () => ctx.store.changes(),
+    () => storeVersion(ctx.store.db),
+  );
 
   // The three formats of a scope are usually fetched together: they share one load of the store.
   const docs = new Map<string, { version: string; validUntil: number; loading: Promise<{ doc: FeedDoc; validUntil: number }> }>();
