@@ -87,15 +87,22 @@ export async function registerSiteRoutes(app: FastifyInstance, ctx: AppContext, 
     return read();
   }
 
+  // The last assembled article page per cached page: reused while its share counts are unchanged.
+  const assembled = new WeakMap<RenderedPage, { etag: string; body: Buffer }>();
+
   async function sendCached(req: FastifyRequest, reply: FastifyReply, page: RenderedPage | null): Promise<FastifyReply> {
     if (!page) return notFound(req, reply);
     if (!page.share) return sendDocument(req, reply, page.parts[0], { lang: page.lang, etag: `"${page.hash}"` });
     // The ETag covers the counts.
     const counts = await freshCounts(page.share.articleId);
-    const bar = shareBar({ id: page.share.articleId, title: page.share.title }, counts, strings(page.share.lang));
-    const body = Buffer.concat([page.parts[0], Buffer.from(bar.value), page.parts[1]]);
     const etag = `"${page.hash}.${Object.values(counts.byNetwork).map((n) => n.toString(36)).join('.')}"`;
-    return sendDocument(req, reply, body, { lang: page.lang, etag });
+    let done = assembled.get(page);
+    if (done?.etag !== etag) {
+      const bar = shareBar({ id: page.share.articleId, title: page.share.title }, counts, strings(page.share.lang));
+      done = { etag, body: Buffer.concat([page.parts[0], Buffer.from(bar.value), page.parts[1]]) };
+      assembled.set(page, done);
+    }
+    return sendDocument(req, reply, done.body, { lang: page.lang, etag });
   }
 
   function whole(text: string, lang: string): RenderedPage {
