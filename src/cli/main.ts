@@ -40,6 +40,20 @@ const COMMANDS: Record<string, Command> = {
       return { run: m.importDelegate, usage: m.USAGE };
     },
   },
+  feeds: {
+    summary: 'feed subscriptions: add, list, pause, resume, remove, import-opml, export-opml, candidates, import-candidate',
+    load: async () => {
+      const m = await import('./feeds.ts');
+      return { run: m.feedsCommand, usage: m.USAGE };
+    },
+  },
+  poll: {
+    summary: 'poll the subscribed feeds until stopped (--once: one round), storing new entries as candidates',
+    load: async () => {
+      const m = await import('./poll.ts');
+      return { run: m.pollCommand, usage: m.USAGE };
+    },
+  },
   extract: {
     summary: 'extract articles from saved HTML pages (FILE... [--url URL])',
     load: async () => {
@@ -58,7 +72,8 @@ ${Object.entries(COMMANDS)
 
 Run "relais <command> --help" for a command's options.
 Environment: PORT (8080), HOST, DATABASE_URL (default SQLite in the data folder), RELAIS_DATA_DIR (./data),
-RELAIS_BASE_URL, RELAIS_SITE_NAME, RELAIS_LANGUAGES, RELAIS_LOG=1 (request log).`;
+RELAIS_BASE_URL, RELAIS_SITE_NAME, RELAIS_LANGUAGES, RELAIS_LOG=1 (request log), RELAIS_POLL=0 (serve without the
+feed poller), RELAIS_FETCH_ALLOW (loopback/private ip:port the fetcher may contact).`;
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -1,14 +1,18 @@
 // `relais serve [--port N] [--host H] [--demo]`: the public site, feeds and the API in one process.
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../app.ts';
+import { startPoller, type PollerService } from '../ingest/poll/index.ts';
 import { parse, UsageError } from './args.ts';
+import { fetchAllowFromEnv, fetcherFromEnv } from './fetcher.ts';
 import { describeDatabase, openContext } from './open-context.ts';
 
 export const USAGE = `usage: relais serve [--port N] [--host HOST] [--demo]
   Serves the site and the JSON API. Prints the URL, stops cleanly on Ctrl-C / SIGTERM.
   --port N     port to listen on (default PORT or 8080; 0 picks a free port)
   --host HOST  address to listen on (default HOST or 0.0.0.0)
-  --demo       when the database has no articles, fill it with the demo content first`;
+  --demo       when the database has no articles, fill it with the demo content first
+  Subscribed feeds are polled in the background (new entries become import candidates) unless RELAIS_POLL=0.
+  Imports, subscriptions and polls may contact the loopback/private ip:port listed in RELAIS_FETCH_ALLOW.`;
 
 export async function serveCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, { port: { type: 'string', short: 'p' }, host: { type: 'string' }, demo: { type: 'boolean' } });
@@ -24,6 +28,9 @@ export async function serveCommand(argv: string[]): Promise<number> {
 
   const { config, ctx } = await openContext(env);
   console.log(`Database: ${describeDatabase(config.databaseUrl)}; data folder: ${config.dataDir}`);
+  // The API's imports and subscriptions use this one fetcher; it closes with the app.
+  const fetcher = fetcherFromEnv(env);
+  ctx.fetcher = fetcher;
   let app;
   try {
     if (values.demo) {
@@ -32,9 +39,11 @@ export async function serveCommand(argv: string[]): Promise<number> {
       if (filled) console.log(`Demo content added: ${filled.articles} articles, ${filled.people} people, ${filled.sections} sections.`);
     }
     app = await buildApp(ctx, { logger: process.env.RELAIS_LOG === '1' });
+    app.addHook('onClose', async () => fetcher.close());
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {
     await app?.close().catch(() => {});
+    await fetcher.close().catch(() => {});
     await ctx.store.close();
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'EADDRINUSE') throw new Error(`port ${config.port} is already in use (set PORT or --port)`);
@@ -47,9 +56,18 @@ export async function serveCommand(argv: string[]): Promise<number> {
   if (!process.env.RELAIS_BASE_URL) ctx.site.baseUrl = local.replace(/\/$/, '');
   console.log(`Relais is serving on ${local}`);
   if (ctx.site.baseUrl !== local.replace(/\/$/, '')) console.log(`Public address: ${ctx.site.baseUrl}/`);
-  console.log('Press Ctrl-C to stop.');
-
-  return new Promise<number>((resolve) => {
+  let poller: PollerService | null = null;
+  if (env.RELAIS_POLL !== '0') {
+    poller = startPoller(ctx, {
+      fetcher: { allowHosts: fetchAllowFromEnv(env) },
+      onPoll: (r) => {
+        if (r.newCandidates > 0) console.log(`[poll] feed #${r.feedId} ${r.url}: ${r.newCandidates} new candidate(s)`);
+      },
+    });
+    console.log('Polling subscribed feeds in the background (RELAIS_POLL=0 turns it off).');
+  }
+  // The signal handlers are in place before the message that invites the signal.
+  const stopped = new Promise<number>((resolve) => {
     let stopping = false;
     const stop = async (signal: string) => {
       if (stopping) {
@@ -59,6 +77,13 @@ export async function serveCommand(argv: string[]): Promise<number> {
       stopping = true;
       console.log(`${signal} received, stopping…`);
       let code = 0;
+      try {
+        // The poller first: its last outcomes are written while the database is still open.
+        await poller?.stop();
+      } catch (err) {
+        console.error(`error while stopping the poller: ${(err as Error).message}`);
+        code = 1;
+      }
       try {
         await app.close();
       } catch (err) {
@@ -81,4 +106,6 @@ export async function serveCommand(argv: string[]): Promise<number> {
     process.on('SIGINT', onInt);
     process.on('SIGTERM', onTerm);
   });
+  console.log('Press Ctrl-C to stop.');
+  return stopped;
 }
