@@ -78,6 +78,8 @@ export class FetchResult {
   readonly notModified: boolean;
   /** The URLs that answered with a redirect, in order (empty when none). */
   readonly redirects: string[];
+  /** The status of each of those redirects (301, 302, 303, 307, 308), in the same order. */
+  readonly redirectStatuses: number[];
   #decoded: DecodedBody | undefined;
 
   constructor(init: {
@@ -89,6 +91,7 @@ export class FetchResult {
     lastModified: string | undefined;
     notModified: boolean;
     redirects: string[];
+    redirectStatuses?: number[];
   }) {
     this.status = init.status;
     this.url = init.url;
@@ -99,6 +102,7 @@ export class FetchResult {
     this.lastModified = init.lastModified;
     this.notModified = init.notModified;
     this.redirects = init.redirects;
+    this.redirectStatuses = init.redirectStatuses ?? [];
   }
 
   /** Decodes the body (see decode.ts). `kind` defaults to what the Content-Type says, then sniffing. */
@@ -176,6 +180,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     const timeoutSignal = AbortSignal.timeout(timeoutMs);
     const signal = opts.signal ? AbortSignal.any([timeoutSignal, opts.signal]) : timeoutSignal;
     const redirects: string[] = [];
+    const redirectStatuses: number[] = [];
     let current = typeof input === 'string' ? input : input.href;
 
     const fail = (err: unknown, url: string): FetchError => {
@@ -261,6 +266,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
           throw new FetchError({ code: 'bad-redirect', url: current, reason: `unusable Location ${JSON.stringify(location)}`, status, redirects });
         }
         redirects.push(current);
+        redirectStatuses.push(status);
         current = next;
         continue;
       }
@@ -276,6 +282,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
           lastModified: responseHeaders['last-modified'] ?? opts.lastModified ?? undefined,
           notModified: true,
           redirects,
+          redirectStatuses,
         });
       }
 
@@ -305,6 +312,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         lastModified: responseHeaders['last-modified'],
         notModified: false,
         redirects,
+        redirectStatuses,
       });
     }
   }

@@ -149,7 +149,8 @@ test('end to end: loopback feeds through the safe fetcher — 200/304, 429, 500,
     const feeds = Object.fromEntries((await listFeeds(ctx)).map((f) => [new URL(f.url).pathname, f]));
     assert.equal(feeds['/error.xml']!.errorCount, 2);
     assert.equal(feeds['/missing.xml']!.errorCount, 2);
-    assert.equal(feeds['/moved.xml']!.url, `${srv.base}/moved.xml`, 'redirect statuses are not reported by the fetcher: URL kept');
+    assert.equal(feeds['/moved.xml'], undefined, 'a permanent redirect (301) moves the subscription');
+    assert.equal(feeds['/other.xml']!.url, `${srv.base}/other.xml`);
     assert.equal((await listCandidates(ctx)).length, 6);
   } finally {
     await fetcher.close();

@@ -142,7 +142,7 @@ test('a permanent redirect moves the stored URL; onto an existing feed it pauses
     assert.equal(d.status, 'paused');
     assert.match(d.pauseReason!, new RegExp(`already subscribed as feed ${taken.id}`));
 
-    const base = { redirects: ['https://a/'], url: 'https://b/' };
+    const base = { redirects: ['https://a/'], redirectStatuses: [] as number[], url: 'https://b/' };
     assert.equal(permanentRedirectOf(base), null, 'no statuses: not taken as permanent');
     assert.equal(permanentRedirectOf(Object.assign(base, { redirectStatuses: [302] })), null);
     assert.equal(permanentRedirectOf(Object.assign({ ...base }, { redirectStatuses: [308] })), 'https://b/');

@@ -412,9 +412,7 @@ export function createPoller(opts: PollerOptions): Poller {
  * Needs the fetcher to report the redirect statuses (`redirectStatuses`, parallel to `redirects`); without
  * them no redirect is taken as permanent and the stored URL stays.
  */
-export function permanentRedirectOf(res: Pick<FetchResult, 'redirects' | 'url'>): string | null {
-  if (!res.redirects.length) return null;
-  const statuses = (res as { redirectStatuses?: unknown }).redirectStatuses;
-  if (!Array.isArray(statuses) || statuses.length !== res.redirects.length) return null;
-  return statuses.every((s) => s === 301 || s === 308) ? res.url : null;
+export function permanentRedirectOf(res: Pick<FetchResult, 'redirects' | 'redirectStatuses' | 'url'>): string | null {
+  if (!res.redirects.length || res.redirectStatuses.length !== res.redirects.length) return null;
+  return res.redirectStatuses.every((s) => s === 301 || s === 308) ? res.url : null;
 }
