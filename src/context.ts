@@ -13,4 +13,6 @@ export interface AppContext {
   cacheDir: string;
   /** The safe fetcher for imports and subscriptions (its owner closes it); the API makes a strict one when absent. */
   fetcher?: Fetcher;
+  /** Set when a poller runs in this process: asks it to look for due feeds now (new or "check now" feeds). */
+  wakePoller?: () => void;
 }

@@ -25,6 +25,7 @@ export async function postFeed(ctx: AppContext, req: FastifyRequest, reply: Fast
   const b = req.body as { url: string; title?: string; folder?: string; outletId?: number };
   const fetcher = fetcherFor(ctx);
   const r = await subscribe(ctx, { fetcher }, { url: b.url, title: b.title, folder: b.folder, outletId: b.outletId });
+  ctx.wakePoller?.();
   reply.code(r.created ? 201 : 200).header('location', `/api/feeds/${r.feed.id}`);
   return r;
 }
@@ -41,6 +42,7 @@ export async function postResume(ctx: AppContext, req: IdReq): Promise<Feed> {
 /** The feed is due now: the next poller round fetches it. */
 export async function postCheck(ctx: AppContext, req: IdReq, reply: FastifyReply): Promise<Feed> {
   await checkFeedSoon(ctx, req.params.id);
+  ctx.wakePoller?.();
   reply.code(202);
   return getFeed(ctx, req.params.id);
 }

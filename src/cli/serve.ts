@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { buildApp } from '../app.ts';
 import { startPoller, type PollerService } from '../ingest/poll/index.ts';
 import { parse, UsageError } from './args.ts';
-import { fetchAllowFromEnv, fetcherFromEnv } from './fetcher.ts';
+import { fetcherFromEnv } from './fetcher.ts';
 import { describeDatabase, openContext } from './open-context.ts';
 
 export const USAGE = `usage: relais serve [--port N] [--host HOST] [--demo]
@@ -59,11 +59,13 @@ export async function serveCommand(argv: string[]): Promise<number> {
   let poller: PollerService | null = null;
   if (env.RELAIS_POLL !== '0') {
     poller = startPoller(ctx, {
-      fetcher: { allowHosts: fetchAllowFromEnv(env) },
+      fetcher,
       onPoll: (r) => {
         if (r.newCandidates > 0) console.log(`[poll] feed #${r.feedId} ${r.url}: ${r.newCandidates} new candidate(s)`);
       },
     });
+    const running = poller;
+    ctx.wakePoller = () => running.poller.wake();
     console.log('Polling subscribed feeds in the background (RELAIS_POLL=0 turns it off).');
   }
   // The signal handlers are in place before the message that invites the signal.
