@@ -218,11 +218,20 @@ function originals(): Migration {
   };
 }
 
+function candidateContent(): Migration {
+  return {
+    async up(db: AnyDb) {
+      await db.schema.alterTable('import_candidates').addColumn('content_html', 'text').execute();
+    },
+  };
+}
+
 /** Every migration, in order. Other capabilities append theirs here (name → factory). */
 export const MIGRATIONS: Array<[string, (dialect: Dialect) => Migration]> = [
   ['0001_foundation', foundation],
   ['0002_ingest', ingest],
   ['0003_originals', originals],
+  ['0004_candidate_content', candidateContent],
 ];
 
 export async function migrateToLatest(db: AnyDb, dialect: Dialect, schema?: string): Promise<void> {

@@ -163,6 +163,8 @@ export interface ImportCandidatesTable {
   content_hash: string | null;
   summary: string | null;
   author: string | null;
+  /** The entry's own full text (sanitised HTML) when it carries the whole article, else null. */
+  content_html: string | null;
   /** new | imported | dismissed */
   state: string;
   created_at: string;

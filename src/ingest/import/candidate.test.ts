@@ -81,7 +81,11 @@ test('importing an imported candidate again answers with its draft, without fetc
 
 test("a page that cannot be fetched falls back to the entry's full content, and says so", async () => {
   const cand = byGuid.get('ferry')!;
+  assert.match(cand.contentHtml ?? '', /extra evening boat/, 'the full entry content is kept with the candidate');
+  assert.equal(byGuid.get('teaser')!.contentHtml, null, 'a teaser is not kept as content');
+  const feedReads = srv.hits.get(new URL(srv.feedUrl).pathname) ?? 0;
   const out = await importCandidate(ctx, fetcher, cand.id);
+  assert.equal(srv.hits.get(new URL(srv.feedUrl).pathname) ?? 0, feedReads, 'no need to read the feed again');
   assert.equal(out.kind, 'created');
   assert.equal(out.from, 'feed-entry');
   assert.match(out.note ?? '', /feed entry's own content: .*HTTP 404/);

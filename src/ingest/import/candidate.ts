@@ -6,17 +6,13 @@ import { InputError, type Article } from '../../domain/types.ts';
 import { findArticlesByOriginalUrl } from '../../store/articles.ts';
 import type { Fetcher } from '../fetch/index.ts';
 import { parseFeed, type ParsedEntry } from '../feedparse/index.ts';
-import { entriesToCandidates, getCandidate, getFeed, plainText, FEED_ACCEPT, type Feed, type ImportCandidate } from '../subscriptions/index.ts';
+import { entriesToCandidates, entryFullContent, getCandidate, getFeed, plainText, FEED_ACCEPT, type Feed, type ImportCandidate } from '../subscriptions/index.ts';
+import { htmlToText } from '../../publish/sanitize.ts';
 import { siteOf, type ImportedContent } from './draft.ts';
 import { ImportError } from './errors.ts';
 import { importContent, type ImportOptions, type ImportOutcome } from './import-article.ts';
 import { normaliseUrl } from './normalise-url.ts';
 import { contentFromUrl } from './sources.ts';
-
-/** Text of a feed entry's <content> (content:encoded, atom:content, content_html) that counts as the full article. */
-export const FULL_CONTENT_MIN_CHARS = 200;
-/** A feed that only has a description/summary must carry this much text for it to count as the full article. */
-export const FULL_SUMMARY_MIN_CHARS = 800;
 
 export type CandidateImportOutcome = ImportOutcome & {
   candidate: ImportCandidate;
@@ -28,21 +24,6 @@ export type CandidateImportOutcome = ImportOutcome & {
 
 /** Raised inside the transaction when another import marked the candidate first: that one wins. */
 class CandidateTaken extends ImportError {}
-
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** The entry's own text, when it is the whole article rather than a teaser. */
-export function fullContentOf(entry: ParsedEntry): { html: string; text: string } | null {
-  const content = entry.content?.find((c) => c.value?.trim() && !c.src);
-  const body = content ?? entry.summary;
-  if (!body?.value) return null;
-  const text = plainText(body);
-  if (text.length < (content ? FULL_CONTENT_MIN_CHARS : FULL_SUMMARY_MIN_CHARS)) return null;
-  const html = /html/i.test(body.type ?? 'text/html')
-    ? body.value
-    : body.value.split(/\n\s*\n/).map((p) => `<p>${escapeHtml(p.trim())}</p>`).join('\n');
-  return { html, text };
-}
 
 /** Fetches the feed again and finds the candidate's entry in it (by GUID as stored, or by link). */
 async function findEntry(fetcher: Pick<Fetcher, 'fetch'>, feed: Feed, cand: ImportCandidate): Promise<ParsedEntry | null> {
@@ -127,6 +108,27 @@ export async function importCandidate(ctx: AppContext, fetcher: Fetcher, id: num
   }
   if (!content) {
     const why = pageError ? pageError.message.replace(/^Import of \S+ failed: /, '') : 'the entry has no link';
+    if (cand.contentHtml) {
+      // The entry carried the whole article when it was polled: no need for the feed to still list it.
+      content = {
+        kind: 'feed',
+        sourceUrl: feed?.url ?? null,
+        originalUrl: cand.link,
+        title: cand.title?.trim() || '',
+        authors: cand.author ? [cand.author] : [],
+        translators: [],
+        publishedAt: cand.publishedAt,
+        language: null,
+        siteName: feed?.title ?? null,
+        summary: null,
+        imageUrl: null,
+        html: cand.contentHtml,
+        text: htmlToText(cand.contentHtml),
+        via: null,
+      };
+      if (!content.title) content.title = content.text.slice(0, 120);
+      return finish(content, 'feed-entry', `imported from the feed entry's own content: ${why}`);
+    }
     if (!feed) throw pageError ?? new ImportError(source, `${why}, and its feed is no longer subscribed`);
     let entry: ParsedEntry | null;
     try {
@@ -134,7 +136,7 @@ export async function importCandidate(ctx: AppContext, fetcher: Fetcher, id: num
     } catch (err) {
       throw new ImportError(source, `${why}; the feed ${feed.url} could not be read for the entry's own text (${(err as Error).message})`, pageError?.status ?? 502);
     }
-    const full = entry ? fullContentOf(entry) : null;
+    const full = entry ? entryFullContent(entry) : null;
     if (!entry || !full)
       throw new ImportError(source, `${why}; ${entry ? 'the feed entry only carries a summary, not the full text' : 'the entry is no longer in the feed'}`, pageError?.status ?? 422);
     content = contentFromEntry(cand, feed, entry, full);
@@ -142,6 +144,9 @@ export async function importCandidate(ctx: AppContext, fetcher: Fetcher, id: num
     note = `imported from the feed entry's own content: ${why}`;
   }
 
+  return finish(content, from, note);
+
+  async function finish(content: ImportedContent, from: CandidateImportOutcome['from'], note: string | null): Promise<CandidateImportOutcome> {
   try {
     const outcome = await importContent(ctx, content, {
       update: opts.update,
@@ -160,6 +165,7 @@ export async function importCandidate(ctx: AppContext, fetcher: Fetcher, id: num
     const article = await earlierDraft(ctx, cand);
     if (!article) throw err;
     return { kind: 'exists', article, reason: `candidate #${cand.id} was imported meanwhile`, candidate: { ...cand, state: 'imported' }, from: 'earlier-import', note: null };
+  }
   }
 }
 

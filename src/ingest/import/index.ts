@@ -18,5 +18,5 @@ export async function importFromPaste(ctx: AppContext, text: string, opts?: Impo
   return importContent(ctx, contentFromPaste(text), opts);
 }
 
-export { importCandidate, dismissCandidate, fullContentOf } from './candidate.ts';
+export { importCandidate, dismissCandidate } from './candidate.ts';
 export type { CandidateImportOutcome } from './candidate.ts';

@@ -22,6 +22,8 @@ export interface ImportCandidate {
   contentHash: string | null;
   summary: string | null;
   author: string | null;
+  /** The entry's own full text (sanitised HTML), kept when the feed carries the whole article. */
+  contentHtml: string | null;
   state: CandidateState;
   createdAt: string;
 }
@@ -35,6 +37,7 @@ export interface CandidateInput {
   contentHash: string | null;
   summary: string | null;
   author: string | null;
+  contentHtml: string | null;
 }
 
 type Row = Omit<ImportCandidatesTable, 'id'> & { id: number };
@@ -50,6 +53,7 @@ function toCandidate(r: Row): ImportCandidate {
     contentHash: r.content_hash,
     summary: r.summary,
     author: r.author,
+    contentHtml: r.content_html ?? null,
     state: r.state as CandidateState,
     createdAt: r.created_at,
   };
@@ -98,6 +102,28 @@ function clip(s: string, max: number): string | null {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
+/** Entry content shorter than this is a teaser, not the article. */
+export const FULL_CONTENT_MIN_CHARS = 200;
+/** A summary (description) this long is taken as the whole article (feeds that put everything there). */
+export const FULL_SUMMARY_MIN_CHARS = 800;
+/** Larger entry bodies are not kept with the candidate (the page is fetched at import instead). */
+const FULL_CONTENT_MAX_CHARS = 1_000_000;
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The entry's own text, when it is the whole article rather than a teaser. */
+export function entryFullContent(entry: ParsedEntry): { html: string; text: string } | null {
+  const content = entry.content?.find((c) => c.value?.trim() && !c.src);
+  const body = content ?? entry.summary;
+  if (!body?.value || body.value.length > FULL_CONTENT_MAX_CHARS) return null;
+  const text = plainText(body);
+  if (text.length < (content ? FULL_CONTENT_MIN_CHARS : FULL_SUMMARY_MIN_CHARS)) return null;
+  const html = /html/i.test(body.type ?? 'text/html')
+    ? body.value
+    : body.value.split(/\n\s*\n/).map((p) => `<p>${escapeHtml(p.trim())}</p>`).join('\n');
+  return { html, text };
+}
+
 /** Turns parsed feed entries into candidates (pure). Entries with neither id, link nor text are skipped. */
 export function entriesToCandidates(entries: readonly ParsedEntry[], limit = 500): CandidateInput[] {
   const out: CandidateInput[] = [];
@@ -118,6 +144,7 @@ export function entriesToCandidates(entries: readonly ParsedEntry[], limit = 500
       contentHash,
       summary: clip(plainText(e.summary ?? e.content?.[0]), 2000),
       author: author ? clip(author.replace(/\s+/g, ' ').trim(), 300) : null,
+      contentHtml: entryFullContent(e)?.html ?? null,
     });
   }
   return out;
@@ -163,6 +190,7 @@ export async function insertCandidates(db: Kysely<Database>, feedId: number, can
           content_hash: c.contentHash,
           summary: c.summary,
           author: c.author,
+          content_html: c.contentHtml,
           state: 'new',
           created_at: stamp,
         })),

@@ -14,6 +14,6 @@ export { importOpml, exportOpml } from './opml-import.ts';
 export type { OpmlImportLine, OpmlImportReport, OpmlImportOptions } from './opml-import.ts';
 export {
   entriesToCandidates, insertCandidates, listCandidates, getCandidate, setCandidateState, countCandidates,
-  normaliseLink, plainText, contentHashOf, CANDIDATE_STATES,
+  normaliseLink, plainText, contentHashOf, entryFullContent, CANDIDATE_STATES, FULL_CONTENT_MIN_CHARS, FULL_SUMMARY_MIN_CHARS,
 } from './candidates.ts';
 export type { ImportCandidate, CandidateInput, CandidateState, ListCandidatesFilter } from './candidates.ts';

@@ -42,8 +42,8 @@ test('add, list, pause, resume, remove', async () => {
     assert.equal(resumed.errorCount, 0);
 
     await insertCandidates(ctx.store.db, feed.id, [
-      { guid: 'a', link: 'https://example.com/a', title: 'A', publishedAt: null, contentHash: null, summary: null, author: null },
-      { guid: 'b', link: 'https://example.com/b', title: 'B', publishedAt: null, contentHash: null, summary: null, author: null },
+      { guid: 'a', link: 'https://example.com/a', title: 'A', publishedAt: null, contentHash: null, summary: null, author: null, contentHtml: null },
+      { guid: 'b', link: 'https://example.com/b', title: 'B', publishedAt: null, contentHash: null, summary: null, author: null, contentHtml: null },
     ]);
     const [b] = await listCandidates(ctx, { feedId: feed.id, limit: 1 });
     await setCandidateState(ctx, b!.id, 'imported');
@@ -71,7 +71,7 @@ test('entries become candidates: GUID, normalised link, text hash', () => {
   assert.equal(c.length, 3);
   assert.deepEqual(c[0], {
     guid: 'urn:1', link: 'https://e.com/a', title: 'Hello world', publishedAt: '2026-01-01T00:00:00.000Z',
-    contentHash: c[0]!.contentHash, summary: 'Some & text here', author: 'Ann',
+    contentHash: c[0]!.contentHash, summary: 'Some & text here', author: 'Ann', contentHtml: null,
   });
   assert.match(c[0]!.contentHash!, /^[0-9a-f]{64}$/);
   assert.equal(c[1]!.guid, 'https://e.com/b');
@@ -86,7 +86,7 @@ test('candidates are deduplicated by GUID per feed, and by link and content hash
     const db = ctx.store.db;
     const f1 = (await addFeed(ctx, { url: 'https://one.example.com/feed' })).feed;
     const f2 = (await addFeed(ctx, { url: 'https://two.example.com/feed' })).feed;
-    const mk = (guid: string, link: string | null, hash: string | null) => ({ guid, link, title: guid, publishedAt: null, contentHash: hash, summary: null, author: null });
+    const mk = (guid: string, link: string | null, hash: string | null) => ({ guid, link, title: guid, publishedAt: null, contentHash: hash, summary: null, author: null, contentHtml: null });
     assert.equal(await insertCandidates(db, f1.id, [mk('1', 'https://x.com/1', 'h1'), mk('2', 'https://x.com/2', 'h2'), mk('2', 'https://x.com/2', 'h2')]), 2);
     assert.equal(await insertCandidates(db, f1.id, [mk('1', 'https://x.com/1', 'h1'), mk('3', null, null)]), 1, 'same GUID again: skipped');
     assert.equal(await insertCandidates(db, f2.id, [mk('other-guid', 'https://x.com/1', 'zz')]), 0, 'same link in another feed');
