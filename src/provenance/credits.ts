@@ -6,6 +6,7 @@ import { urls } from '../domain/urls.ts';
 import { findArticleById } from '../store/articles.ts';
 import { findPeopleByIds } from '../store/people.ts';
 import { findOutletById } from '../store/outlets.ts';
+import { isSameLanguageRepublication, isTranslation } from './canonical.ts';
 
 /** One step of the chain from this article back to the first original. */
 export interface ChainLink {
@@ -107,10 +108,8 @@ export async function resolveCredits(db: Kysely<Database>, site: SiteConfig, art
     break;
   }
 
-  const isTranslation =
-    article.provenance.translationOfId != null ||
-    (article.provenance.original?.language != null && article.provenance.original.language !== article.language);
-  const isRepublication = !isTranslation && (article.provenance.republicationOfId != null || article.provenance.original != null);
+  const translation = isTranslation(article);
+  const republication = isSameLanguageRepublication(article);
   const source = chain[0] ?? null;
   const root = chain.length ? chain[chain.length - 1] : null;
 
@@ -119,7 +118,7 @@ export async function resolveCredits(db: Kysely<Database>, site: SiteConfig, art
   const self = urls.article(site, article);
   let canonicalUrl = article.canonicalUrl ?? self;
   let noindex = false;
-  if (!isTranslation && isRepublication && !article.canonicalUrl) {
+  if (republication && !article.canonicalUrl) {
     if (article.canonicalPolicy === 'original' && source?.url) canonicalUrl = source.url;
     if (article.canonicalPolicy === 'self-noindex') noindex = true;
   }
@@ -133,8 +132,8 @@ export async function resolveCredits(db: Kysely<Database>, site: SiteConfig, art
     root,
     chain,
     via: article.provenance.via,
-    isTranslation,
-    isRepublication,
+    isTranslation: translation,
+    isRepublication: republication,
     licence: article.provenance.licence,
     canonicalUrl,
     noindex,

@@ -7,7 +7,7 @@ import { urls } from '../domain/urls.ts';
 import { resolveCredits } from '../provenance/credits.ts';
 import { findArticleById } from '../store/articles.ts';
 import { buildFixture, type Fixture } from './test-fixtures.ts';
-import { indexesItself, isSameLanguageRepublication, isTranslation } from './canonical.ts';
+import { indexesItself, isSameLanguageRepublication, isTranslation } from '../provenance/canonical.ts';
 
 let f: Fixture;
 let app: FastifyInstance;

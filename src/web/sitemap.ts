@@ -5,7 +5,7 @@ import { urls } from '../domain/urls.ts';
 import { listCreditedPeopleSlugs, listVisibleArticleRefs, type ArticleRef } from '../store/article-refs.ts';
 import { listSections } from '../store/sections.ts';
 import { escapeHtml as x } from './html.ts';
-import { indexesItself } from './canonical.ts';
+import { indexesItself } from '../provenance/canonical.ts';
 import { families, pickAlternates } from './family.ts';
 
 interface Entry {

@@ -9,7 +9,7 @@ import { listOf, nativeLanguageName, ogLocale, strings, timeTag } from '../i18n/
 import { layout, type Chrome } from '../layout.ts';
 import type { ArticlePageData } from '../load.ts';
 import { pickAlternates, type FamilyMember } from '../family.ts';
-import { indexesItself, type CanonicalFacts } from '../canonical.ts';
+import { indexesItself, type CanonicalFacts } from '../../provenance/canonical.ts';
 import { LOGO_PATH } from '../assets.ts';
 import { absoluteImage, isRemote, localPath } from '../paths.ts';
 import { featuredImage, imageSources } from '../parts/figure.ts';

@@ -1,6 +1,6 @@
-// Whether an article's own URL is the one to index, decided from the article alone (no chain walk), for
-// listing it in the sitemap. It follows provenance/credits.ts resolveCredits, which the article page uses;
-// a test checks both agree.
+// What kind of copy an article is (translation, same-language republication) and whether its own URL is
+// the one to index, decided from the article alone (no chain walk). resolveCredits (credits.ts) uses the
+// same rules for the article page; the sitemap uses indexesItself; a test checks both agree.
 import type { CanonicalPolicy, SiteConfig } from '../domain/types.ts';
 import { urls } from '../domain/urls.ts';
 
