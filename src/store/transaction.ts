@@ -2,9 +2,18 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 import type { Store } from './db.ts';
 
+// Connection-bound handles on which the caller opened a transaction by hand (BEGIN IMMEDIATE on SQLite):
+// Kysely does not know they are inside one.
+const openByHand = new WeakSet<object>();
+
+/** Declares that `db` is inside a transaction opened by hand, so operations run in it instead of nesting. */
+export function markInTransaction(db: Kysely<Database>): void {
+  openByHand.add(db);
+}
+
 /** Runs fn in a transaction, or inside the caller's transaction when db already is one. */
 export async function inTransaction<T>(db: Kysely<Database>, fn: (tx: Kysely<Database>) => Promise<T>): Promise<T> {
-  if (db.isTransaction) return fn(db);
+  if (db.isTransaction || openByHand.has(db)) return fn(db);
   return db.transaction().execute((tx: Transaction<Database>) => fn(tx));
 }
 

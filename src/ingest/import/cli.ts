@@ -2,8 +2,13 @@
 import { readFileSync } from 'node:fs';
 import type { AppContext } from '../../context.ts';
 import type { Fetcher } from '../fetch/index.ts';
-import { ImportError, importFromHtml, importFromPaste, importFromUrl, type ImportOutcome } from './index.ts';
+import { ImportError, importFromHtml, importFromPaste, type ImportOutcome } from './index.ts';
 import { progressBar, type ProgressOut } from './progress.ts';
+import { countJobs, runWorker } from '../jobs/index.ts';
+import { enqueueUrlImports, importKey, importUrlHandler, IMPORT_URL_JOB } from './jobs.ts';
+
+/** Lease on an import job, renewed while it runs: after a crash, the next run resumes it this much later. */
+const LEASE_MS = Number(process.env.RELAIS_JOB_LEASE_MS ?? 15_000);
 
 export const IMPORT_HELP = `Usage:
   relais import <url>... [--update]          fetch each page, extract it, create a draft
@@ -12,7 +17,8 @@ export const IMPORT_HELP = `Usage:
   relais import --paste text.txt|-           import an article pasted as plain text (- reads stdin)
 Options:
   --update          refresh a draft already made from the same original instead of reporting it
-  --concurrency N   URLs fetched at once with --from-file (default 4)`;
+  --concurrency N   URLs fetched at once (default 4)
+URLs are queued as jobs in the database first: if the command is stopped, running it again resumes.`;
 
 interface Io {
   stdout: ProgressOut;
@@ -93,27 +99,39 @@ export async function importCommand(ctx: AppContext, fetcher: Fetcher, argv: str
     return 2;
   }
 
-  const bar = progressBar(io.stderr, urls.length);
-  const results: Array<{ url: string; outcome?: ImportOutcome; error?: string }> = new Array(urls.length);
-  let next = 0;
-  // Imports write one at a time (each in its own transaction); fetching and extraction overlap.
-  const worker = async () => {
-    while (next < urls.length) {
-      const i = next++;
-      const url = urls[i];
-      try {
-        results[i] = { url, outcome: await importFromUrl(ctx, fetcher, url, update) };
-      } catch (err) {
-        results[i] = { url, error: (err as Error).message };
-      }
-      bar.tick(url);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(opts.concurrency, urls.length) }, worker));
+  // Each URL becomes a job in the database; a run that was killed is taken up again by the next one.
+  const keys = [...new Set(urls.map(importKey))];
+  const skipped = urls.length - keys.length;
+  await enqueueUrlImports(ctx, keys, update);
+  const bar = progressBar(io.stderr, keys.length);
+  const results = new Map<string, { outcome?: ImportOutcome; error?: string }>();
+  const handler = importUrlHandler(ctx, fetcher, (url, r) => {
+    results.set(url, r);
+    bar.tick(url);
+  });
+  for (;;) {
+    await runWorker({
+      store: ctx.store,
+      handlers: { [IMPORT_URL_JOB]: handler },
+      concurrency: opts.concurrency,
+      leaseMs: LEASE_MS,
+      stopWhenIdle: true,
+      now: ctx.now,
+    });
+    // Jobs left leased by a killed run become claimable when their lease expires: wait for them.
+    const left = await countJobs(ctx.store.db, IMPORT_URL_JOB);
+    if (left.queued + left.running === 0) break;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
 
-  const count = (k: string) => results.filter((r) => r.outcome?.kind === k).length;
-  const failed = results.filter((r) => r.error);
-  for (const r of results) io.stdout.write(r.error ? `FAILED ${r.error}\n` : `${r.url}: ${describe(r.outcome!)}\n`);
-  io.stdout.write(`\n${urls.length} URL(s): ${count('created')} created, ${count('updated')} updated, ${count('exists')} already imported, ${failed.length} failed\n`);
+  const count = (k: string) => keys.filter((u) => results.get(u)?.outcome?.kind === k).length;
+  const failed = keys.filter((u) => results.get(u)?.error);
+  for (const u of keys) {
+    const r = results.get(u);
+    io.stdout.write(!r ? `${u}: imported by another run\n` : r.error ? `FAILED ${r.error}\n` : `${u}: ${describe(r.outcome!)}\n`);
+  }
+  io.stdout.write(
+    `\n${keys.length} URL(s)${skipped ? ` (${skipped} repeated line(s) skipped)` : ''}: ${count('created')} created, ${count('updated')} updated, ${count('exists')} already imported, ${failed.length} failed\n`,
+  );
   return failed.length ? 1 : 0;
 }

@@ -3,6 +3,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Store } from '../../store/db.ts';
 import type { Database } from '../../store/schema.ts';
+import { markInTransaction } from '../../store/transaction.ts';
 
 export type Tx = Kysely<Database> | Transaction<Database>;
 
@@ -10,6 +11,7 @@ export async function writeTransaction<T>(store: Store, fn: (tx: Kysely<Database
   if (store.dialect === 'postgres') return store.db.transaction().execute(fn);
   return store.db.connection().execute(async (conn) => {
     await sql`BEGIN IMMEDIATE`.execute(conn);
+    markInTransaction(conn);
     let result: T;
     try {
       result = await fn(conn);
