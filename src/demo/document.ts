@@ -66,7 +66,7 @@ export function demoDocument(now: Date): { doc: ImportDocument; pictures: Pictur
   const articles: ImportArticle[] = DEMO_ARTICLES.map((a) => {
     const slug = demoSlug(a);
     const art = pictureFor(a);
-    const credit = a.language === 'fr' ? 'Illustration : Relais (démo)' : 'Illustration: Relais demo';
+    const credit = a.language === 'fr' ? 'Relais (démo)' : 'Relais demo';
     const out: ImportArticle = {
       key: a.key,
       slug,
