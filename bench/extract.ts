@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { extractArticle } from '../src/extract/index.ts';
-import { decodeHtml } from '../src/extract/decode.ts';
+import { decodeBody } from '../src/ingest/fetch/decode.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values: args } = parseArgs({
@@ -41,7 +41,7 @@ const gc = runInNewContext('gc') as () => void;
 const truth = JSON.parse(readFileSync(join(corpus, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string; url?: string }>;
 const ids = Object.keys(truth).filter((id) => existsSync(join(corpus, 'html', `${id}.html.gz`)));
 // Read, decompress and decode everything up front: only extraction (parsing included) is timed.
-const pages = ids.map((id) => ({ id, url: truth[id].url, html: decodeHtml(gunzipSync(readFileSync(join(corpus, 'html', `${id}.html.gz`)))).text }));
+const pages = ids.map((id) => ({ id, url: truth[id].url, html: decodeBody(gunzipSync(readFileSync(join(corpus, 'html', `${id}.html.gz`))), { kind: 'html' }).text }));
 const bytes = pages.reduce((n, p) => n + Buffer.byteLength(p.html), 0);
 
 type Extractor = (html: string, url: string | undefined) => string;

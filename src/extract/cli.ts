@@ -3,7 +3,7 @@
 // non-zero when any file failed, but every file is attempted.
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
-import { decodeHtml } from './decode.ts';
+import { decodeBody } from '../ingest/fetch/decode.ts';
 import { extractArticle } from './index.ts';
 
 const USAGE = 'usage: relais extract FILE... [--url URL]\n' +
@@ -54,7 +54,7 @@ export async function extractCommand(argv: string[]): Promise<number> {
     try {
       let bytes: Buffer = await readFile(file);
       if (file.endsWith('.gz') || (bytes[0] === 0x1f && bytes[1] === 0x8b)) bytes = gunzipSync(bytes);
-      const { text: html } = decodeHtml(bytes);
+      const { text: html } = decodeBody(bytes, { kind: 'html' });
       const a = extractArticle(html, { url });
       const line = JSON.stringify({
         file,

@@ -2,10 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { extractArticle } from './index.ts';
-import { decodeHtml } from './decode.ts';
+import { decodeBody } from '../ingest/fetch/decode.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`./testdata/${name}`, import.meta.url));
-const page = (name: string) => decodeHtml(fixture(name)).text;
+const page = (name: string) => decodeBody(fixture(name), { kind: 'html' }).text;
 
 test('JSON-LD (@graph, author array, @id reference) wins over OpenGraph', () => {
   const a = extractArticle(page('jsonld.html'), { url: 'https://gazette.example/news/2024/03/05/bridge.html' });
@@ -60,8 +60,8 @@ test('page without metadata: title from the page, body from structure, layout ta
 });
 
 test('French page in windows-1252 declared UTF-8 decodes correctly', () => {
-  const d = decodeHtml(fixture('french-cp1252-declared-utf8.html'));
-  assert.equal(d.encoding, 'windows-1252');
+  const d = decodeBody(fixture('french-cp1252-declared-utf8.html'), { kind: 'html' });
+  assert.equal(d.charset, 'windows-1252');
   const a = extractArticle(d.text);
   assert.equal(a.title, 'L’été à Paris : la canicule s’installe');
   assert.deepEqual(a.authors, ['Hélène Lefèvre']);
