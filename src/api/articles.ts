@@ -2,8 +2,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { NotFoundError, type ArticleInput, type ArticleStatus, type Page, type Article } from '../domain/types.ts';
-import { createArticle, editArticle, publishArticle } from '../publish/articles.ts';
-import { deleteArticle, findArticleById, queryArticles } from '../store/articles.ts';
+import { createArticle, editArticle, publishArticle, removeArticle as deleteArticleOp } from '../publish/articles.ts';
+import { findArticleById, queryArticles } from '../store/articles.ts';
 import { findSectionBySlug } from '../store/sections.ts';
 import { tagSlug } from '../store/articles.ts';
 
@@ -59,7 +59,6 @@ export async function postPublish(ctx: AppContext, req: IdReq): Promise<Article>
 }
 
 export async function removeArticle(ctx: AppContext, req: IdReq, reply: FastifyReply): Promise<void> {
-  if (!(await findArticleById(ctx.store.db, req.params.id))) throw new NotFoundError(`no article with id ${req.params.id}`);
-  await deleteArticle(ctx.store.db, req.params.id);
+  await deleteArticleOp(ctx, req.params.id);
   reply.code(204).send();
 }

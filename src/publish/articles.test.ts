@@ -74,3 +74,20 @@ test('slugs stay unique per language', async () => {
   assert.equal(b.slug, 'same-title-2');
   assert.equal(c.slug, 'same-title');
 });
+
+test('an article that others translate or republish cannot be deleted until they are relinked', async () => {
+  const { removeArticle } = await import('./articles.ts');
+  const source = await createArticle(ctx, { language: 'en', title: 'Source to keep', bodyHtml: '<p>s</p>' });
+  const tr = await createArticle(ctx, { language: 'fr', title: 'Traduction liée', bodyHtml: '<p>t</p>', provenance: { translationOfId: source.id } });
+  await assert.rejects(removeArticle(ctx, source.id), (err: unknown) => {
+    assert.ok(err instanceof InputError);
+    assert.equal(err.status, 409);
+    assert.match(err.message, new RegExp(`source of #${tr.id} \\(translation\\)`));
+    return true;
+  });
+  assert.ok(await findArticleById(ctx.store.db, source.id));
+  await removeArticle(ctx, tr.id);
+  await removeArticle(ctx, source.id);
+  assert.equal(await findArticleById(ctx.store.db, source.id), null);
+  await assert.rejects(removeArticle(ctx, source.id), /no article with id/);
+});

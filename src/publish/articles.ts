@@ -13,7 +13,9 @@ import {
   type Provenance,
 } from '../domain/types.ts';
 import {
+  deleteArticle,
   findArticleById,
+  findDerivedArticles,
   insertArticle,
   slugTaken,
   updateArticle,
@@ -175,6 +177,20 @@ export async function publishArticle(ctx: AppContext, id: number, at?: string): 
   const data: ArticleData = { ...a, status, publishedAt: when, updatedAt: now.toISOString() };
   await updateArticle(ctx.store.db, id, data);
   return { ...data, id };
+}
+
+/**
+ * Deletes an article. Refused while other articles are its translations or republications: deleting it
+ * would silently cut their provenance chain.
+ */
+export async function removeArticle(ctx: AppContext, id: number): Promise<void> {
+  if (!(await findArticleById(ctx.store.db, id))) throw new NotFoundError(`no article with id ${id}`);
+  const derived = await findDerivedArticles(ctx.store.db, id);
+  if (derived.length) {
+    const list = derived.map((d) => `#${d.id} (${d.provenance.translationOfId === id ? 'translation' : 'republication'})`).join(', ');
+    throw new InputError(`article #${id} is the source of ${list}: change their provenance first`, null, 409);
+  }
+  await deleteArticle(ctx.store.db, id);
 }
 
 /** True when a reader may see the article now (published, or scheduled and due). */
