@@ -12,22 +12,6 @@ import type { ParsedEntry, TextConstruct } from '../feedparse/index.ts';
 export const CANDIDATE_STATES = ['new', 'imported', 'dismissed'] as const;
 export type CandidateState = (typeof CANDIDATE_STATES)[number];
 
-export interface ImportCandidate {
-  id: number;
-  feedId: number | null;
-  guid: string;
-  link: string | null;
-  title: string | null;
-  publishedAt: string | null;
-  contentHash: string | null;
-  summary: string | null;
-  author: string | null;
-  /** The entry's own full text (sanitised HTML), kept when the feed carries the whole article. */
-  contentHtml: string | null;
-  state: CandidateState;
-  createdAt: string;
-}
-
 /** A candidate before it is stored. */
 export interface CandidateInput {
   guid: string;
@@ -37,7 +21,15 @@ export interface CandidateInput {
   contentHash: string | null;
   summary: string | null;
   author: string | null;
+  /** The entry's own full text (sanitised HTML), kept when the feed carries the whole article. */
   contentHtml: string | null;
+}
+
+export interface ImportCandidate extends CandidateInput {
+  id: number;
+  feedId: number | null;
+  state: CandidateState;
+  createdAt: string;
 }
 
 type Row = Omit<ImportCandidatesTable, 'id'> & { id: number };
