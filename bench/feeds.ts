@@ -1,7 +1,7 @@
 // Feed serving benchmark (prints figures, asserts nothing): a feed of a store with 60 articles under
 // `--connections` concurrent connections, against a plain node:http server sending the same bytes.
 // Each server runs in its own process so the load generator does not share its event loop.
-// Usage: node src/feeds/bench.ts [--duration 10] [--connections 50] [--path /feed.xml]
+// Usage: npm run bench:feeds -- [--duration 10] [--connections 50] [--path /feed.xml]
 // Uses SQLite in memory, or PostgreSQL when DATABASE_URL is set (a throwaway schema).
 import { fork, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -19,10 +19,10 @@ const { values: args } = parseArgs({
 });
 
 async function serveRelais(): Promise<void> {
-  const { buildApp } = await import('../app.ts');
-  const { openTestContext } = await import('../publish/test-context.ts');
-  const { createArticle } = await import('../publish/articles.ts');
-  const { TestClock, seedNewsroom } = await import('./test-support.ts');
+  const { buildApp } = await import('../src/app.ts');
+  const { openTestContext } = await import('../src/publish/test-context.ts');
+  const { createArticle } = await import('../src/publish/articles.ts');
+  const { TestClock, seedNewsroom } = await import('../src/feeds/test-support.ts');
   const clock = new TestClock('2026-01-10T12:00:00Z');
   const ctx = await openTestContext({ now: clock.now });
   await seedNewsroom(ctx, clock);

@@ -2,8 +2,8 @@
 // or PostgreSQL with DATABASE_URL), plus how many SQL queries each page costs. Prints figures only.
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
-import { buildApp } from '../app.ts';
-import { buildFixture } from './test-fixtures.ts';
+import { buildApp } from '../src/app.ts';
+import { buildFixture } from '../src/web/test-fixtures.ts';
 
 const f = await buildFixture();
 const app = await buildApp(f.ctx);
