@@ -2,21 +2,10 @@
 import { parseDocument } from 'htmlparser2';
 import { extractBody } from './content.ts';
 import { limitDepth } from './dom.ts';
-import { extractMetadata } from './metadata.ts';
+import { extractMetadata, type ArticleMetadata } from './metadata.ts';
 import { toHtml, toText } from './serialize.ts';
 
-export interface ExtractedArticle {
-  title: string | null;
-  authors: string[];
-  /** ISO 8601 (UTC) or null. */
-  publishedAt: string | null;
-  /** BCP 47 tag or null. */
-  language: string | null;
-  siteName: string | null;
-  canonicalUrl: string | null;
-  /** Absolute http(s) URL or null. */
-  leadImage: string | null;
-  description: string | null;
+export interface ExtractedArticle extends ArticleMetadata {
   /** Sanitised body HTML; relative URLs made absolute against the page URL / <base>. */
   html: string;
   /** Plain text of the body, paragraphs separated by blank lines. */

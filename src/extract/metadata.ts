@@ -5,15 +5,22 @@ import type { Document, Element } from 'domhandler';
 import { decodeHTML } from 'entities';
 import { attr, resolveUrl, textOf, type AnyNode } from './dom.ts';
 
-export interface PageMetadata {
+/** What a page says about its article, as extraction returns it. */
+export interface ArticleMetadata {
   title: string | null;
   authors: string[];
+  /** ISO 8601 (UTC) or null. */
   publishedAt: string | null;
+  /** BCP 47 tag or null. */
   language: string | null;
   siteName: string | null;
   canonicalUrl: string | null;
+  /** Absolute http(s) URL or null. */
   leadImage: string | null;
   description: string | null;
+}
+
+export interface PageMetadata extends ArticleMetadata {
   /** schema.org articleBody when the page ships one (a signal for the body extractor). */
   jsonLdBody: string | null;
   /** Base URL for resolving relative links: <base href> against the page URL, else the page URL. */
