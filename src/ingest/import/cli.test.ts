@@ -1,18 +1,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import type { AppContext } from '../../context.ts';
 import { openTestContext } from '../../publish/test-context.ts';
 import { createFetcher, type Fetcher } from '../fetch/index.ts';
 import { importCommand } from './cli.ts';
+import { startFeedServer, type FeedServer } from './test-feed-server.ts';
 
-const page = readFileSync(new URL('./testdata/outlet-article.html', import.meta.url), 'utf8');
 let ctx: AppContext;
-let server: Server;
+let server: FeedServer;
 let base: string;
 let fetcher: Fetcher;
 
@@ -23,22 +21,13 @@ function capture(isTTY = false) {
 
 before(async () => {
   ctx = await openTestContext();
-  server = createServer((req, res) => {
-    const m = /^\/story\/(\d+)$/.exec(req.url ?? '');
-    if (m) {
-      const html = page.replace(/Night trains return to the valley/g, `Story number ${m[1]}`).replace(/night-trains-return/g, `story-${m[1]}`).replace('first sleeper train', `story ${m[1]} sleeper train`);
-      return res.writeHead(200, { 'content-type': 'text/html' }).end(html);
-    }
-    res.writeHead(500).end();
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as AddressInfo).port;
-  base = `http://127.0.0.1:${port}`;
-  fetcher = createFetcher({ allowHosts: [`127.0.0.1:${port}`], timeoutMs: 5000 });
+  server = await startFeedServer();
+  base = server.base;
+  fetcher = createFetcher({ allowHosts: [server.host], timeoutMs: 5000 });
 });
 after(async () => {
   await fetcher.close();
-  server.close();
+  await server.close();
   await ctx.store.close();
 });
 

@@ -1,5 +1,5 @@
 // Test support: a loopback site with a home page (feed autodiscovery), an RSS feed whose items tests can
-// change, and article pages (/story/N) that differ by number. Never reaches the internet.
+// change, article pages (/story/N) that differ by number, and /broken (HTTP 500). Never reaches the internet.
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -66,6 +66,7 @@ export async function startFeedServer(items: FeedItem[] = []): Promise<FeedServe
       return res
         .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
         .end(`<!doctype html><html><head><title>Loopback Courier</title><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head><body><p>Home</p></body></html>`);
+    if (path === '/broken') return res.writeHead(500, { 'content-type': 'text/plain' }).end('server error');
     const m = /^\/story\/(\d+)$/.exec(path);
     if (m) return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(storyPage(Number(m[1])));
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not here');
