@@ -2,30 +2,17 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { parseHTML } from 'linkedom';
-import { buildApp } from '../app.ts';
 import { SHARE_NETWORKS } from '../domain/types.ts';
 import { recordShareClick } from '../store/counters.ts';
-import { buildFixture, FORT_RUSS_URL, NOW, type Fixture } from './test-fixtures.ts';
+import { FORT_RUSS_URL, NOW, BASE, closeSiteApp, openSiteApp, type Fixture, type SiteApp } from './test-fixtures.ts';
 import { CONTENT_SECURITY_POLICY } from './security.ts';
 
 let f: Fixture;
 let app: FastifyInstance;
-const BASE = 'http://relais.test';
+let page: SiteApp['page'];
 
-before(async () => {
-  f = await buildFixture();
-  app = await buildApp(f.ctx);
-});
-after(async () => {
-  await app.close();
-  await f.ctx.store.close();
-});
-
-async function page(url: string) {
-  const res = await app.inject({ url });
-  return { res, body: res.body, doc: parseHTML(res.body).document };
-}
+before(async () => ({ f, app, page } = await openSiteApp()));
+after(() => closeSiteApp({ f, app }));
 
 const frUrl = '/fr/ministere-defense-russe-details-cooperation';
 

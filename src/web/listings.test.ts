@@ -2,28 +2,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { parseHTML } from 'linkedom';
-import { buildApp } from '../app.ts';
 import { createArticle } from '../publish/articles.ts';
-import { buildFixture, type Fixture } from './test-fixtures.ts';
+import { BASE, closeSiteApp, openSiteApp, type Fixture, type SiteApp } from './test-fixtures.ts';
 
 let f: Fixture;
 let app: FastifyInstance;
-const BASE = 'http://relais.test';
+let page: SiteApp['page'];
 
-before(async () => {
-  f = await buildFixture();
-  app = await buildApp(f.ctx);
-});
-after(async () => {
-  await app.close();
-  await f.ctx.store.close();
-});
-
-async function page(url: string) {
-  const res = await app.inject({ url });
-  return { res, body: res.body, doc: parseHTML(res.body).document };
-}
+before(async () => ({ f, app, page } = await openSiteApp()));
+after(() => closeSiteApp({ f, app }));
 
 const titles = (doc: Document) => [...doc.querySelectorAll('.card h2 a, .card h3 a')].map((a) => a.textContent);
 

@@ -2,25 +2,17 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../app.ts';
 import { urls } from '../domain/urls.ts';
 import { resolveCredits } from '../provenance/credits.ts';
 import { findArticleById } from '../store/articles.ts';
-import { buildFixture, type Fixture } from './test-fixtures.ts';
+import { BASE, closeSiteApp, openSiteApp, type Fixture } from './test-fixtures.ts';
 import { indexesItself, isSameLanguageRepublication, isTranslation } from '../provenance/canonical.ts';
 
 let f: Fixture;
 let app: FastifyInstance;
-const BASE = 'http://relais.test';
 
-before(async () => {
-  f = await buildFixture();
-  app = await buildApp(f.ctx);
-});
-after(async () => {
-  await app.close();
-  await f.ctx.store.close();
-});
+before(async () => ({ f, app } = await openSiteApp()));
+after(() => closeSiteApp({ f, app }));
 
 function urlBlocks(xml: string): Map<string, string> {
   const m = new Map<string, string>();

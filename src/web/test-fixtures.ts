@@ -3,6 +3,9 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { parseHTML } from 'linkedom';
+import { buildApp } from '../app.ts';
 import type { AppContext } from '../context.ts';
 import type { Article, Outlet, Person, Section } from '../domain/types.ts';
 import { openTestContext } from '../publish/test-context.ts';
@@ -158,4 +161,30 @@ export async function buildFixture(): Promise<Fixture> {
     frenchOutlet,
     articles: { en, fr, frOutside, enTranslation, repOriginal, repNoindex, draft, future, due, hostile },
   };
+}
+
+/** The base URL the fixture's site is configured with. */
+export const BASE = 'http://relais.test';
+
+export interface SiteApp {
+  f: Fixture;
+  app: FastifyInstance;
+  /** GETs a page and parses it. */
+  page(url: string): Promise<{ res: LightMyRequestResponse; body: string; doc: Document }>;
+}
+
+/** The fixture and the whole app on it, for the site's HTTP tests. */
+export async function openSiteApp(): Promise<SiteApp> {
+  const f = await buildFixture();
+  const app = await buildApp(f.ctx);
+  const page = async (url: string) => {
+    const res = await app.inject({ url });
+    return { res, body: res.body, doc: parseHTML(res.body).document as unknown as Document };
+  };
+  return { f, app, page };
+}
+
+export async function closeSiteApp(s: Pick<SiteApp, 'f' | 'app'>): Promise<void> {
+  await s.app.close();
+  await s.f.ctx.store.close();
 }
