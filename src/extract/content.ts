@@ -229,51 +229,57 @@ function prune(root: Element, lenient: boolean): void {
   for (let p: ParentNode | null = best; p; p = p.parent) protect.add(p);
   const subtreeChars = (el: Element) => st.chars.get(el) ?? 0;
   const totalChars = subtreeChars(root);
-  const walk = (parent: ParentNode) => {
-    const ch = parent.children;
-    const keep: ChildNode[] = [];
-    let changed = false;
-    for (let i = 0; i < ch.length; i++) {
-      const n = ch[i];
-      if (n.type === 'comment' || n.type === 'directive' || n.type === 'cdata' || n.type === 'script' ||
-        n.type === 'style') {
-        changed = true;
-        continue;
-      }
-      if (n.type !== 'tag') {
-        keep.push(n);
-        continue;
-      }
-      const el = n as Element;
-      const name = el.name;
-      // Hidden elements go, except the main text itself (some pages hide it until a script runs).
-      if (DROP_TAGS.has(name) || isHidden(el) && !protect.has(el)) {
-        if (trace && !DROP_TAGS.has(name)) trace(`hidden ${describe(el)}: ${textOf(el).slice(0, 80)}`);
-        changed = true;
-        continue;
-      }
-      if (!lenient && !NEVER_PRUNE_BY_CLASS.has(name)) {
-        const lvl = SOFT_DROP_TAGS.has(name) || el.attribs.role === 'navigation' || el.attribs.role === 'complementary'
-          ? 2 : negLevel(classWords(el));
-        // Embedded posts (tweets, Instagram…) are quoted content even inside "social"/"video" wrappers.
-        const embed = lvl && !SOFT_DROP_TAGS.has(name) && !isCommentish(el) && hasDescendant(el, 'blockquote');
-        const comments = lvl === 2 && isCommentish(el);
-        // Navigation, asides and footers are never the article, even when they hold the most prose.
-        const shielded = protect.has(el) && !FURNITURE_TAGS.has(name);
-        if (lvl && (!shielded || comments) && !embed) {
-          const m = mass.get(el) ?? 0;
-          const drop = comments || (totalMass > 0
-            ? m <= totalMass * 0.5 && (lvl === 2 || m < WEAK_MAX_CHARS && subtreeChars(el) < WEAK_MAX_CHARS * 2)
-            : subtreeChars(el) < (lvl === 2 ? totalChars * 0.5 : WEAK_MAX_CHARS));
-          if (drop) {
-            if (trace) trace(`prune ${describe(el)} level=${lvl} mass=${m}/${totalMass}`);
-            changed = true;
-            continue;
-          }
+  removeWhere(root, (n) => {
+    if (n.type === 'comment' || n.type === 'directive' || n.type === 'cdata' || n.type === 'script' ||
+      n.type === 'style') {
+      return true;
+    }
+    if (n.type !== 'tag') return false;
+    const el = n as Element;
+    const name = el.name;
+    // Hidden elements go, except the main text itself (some pages hide it until a script runs).
+    if (DROP_TAGS.has(name) || isHidden(el) && !protect.has(el)) {
+      if (trace && !DROP_TAGS.has(name)) trace(`hidden ${describe(el)}: ${textOf(el).slice(0, 80)}`);
+      return true;
+    }
+    if (!lenient && !NEVER_PRUNE_BY_CLASS.has(name)) {
+      const lvl = SOFT_DROP_TAGS.has(name) || el.attribs.role === 'navigation' || el.attribs.role === 'complementary'
+        ? 2 : negLevel(classWords(el));
+      // Embedded posts (tweets, Instagram…) are quoted content even inside "social"/"video" wrappers.
+      const embed = lvl && !SOFT_DROP_TAGS.has(name) && !isCommentish(el) && hasDescendant(el, 'blockquote');
+      const comments = lvl === 2 && isCommentish(el);
+      // Navigation, asides and footers are never the article, even when they hold the most prose.
+      const shielded = protect.has(el) && !FURNITURE_TAGS.has(name);
+      if (lvl && (!shielded || comments) && !embed) {
+        const m = mass.get(el) ?? 0;
+        const drop = comments || (totalMass > 0
+          ? m <= totalMass * 0.5 && (lvl === 2 || m < WEAK_MAX_CHARS && subtreeChars(el) < WEAK_MAX_CHARS * 2)
+          : subtreeChars(el) < (lvl === 2 ? totalChars * 0.5 : WEAK_MAX_CHARS));
+        if (drop) {
+          if (trace) trace(`prune ${describe(el)} level=${lvl} mass=${m}/${totalMass}`);
+          return true;
         }
       }
+    }
+    return false;
+  });
+}
+
+/**
+ * Removes, in document order and depth first, every node `drop` says to remove (without looking inside
+ * it); elements that stay are walked into. Mutates.
+ */
+function removeWhere(root: ParentNode, drop: (n: ChildNode) => boolean): void {
+  const walk = (parent: ParentNode) => {
+    const keep: ChildNode[] = [];
+    let changed = false;
+    for (const n of parent.children) {
+      if (drop(n)) {
+        changed = true;
+        continue;
+      }
       keep.push(n);
-      walk(el);
+      if (n.type === 'tag') walk(n as Element);
     }
     if (changed) relink(parent, keep);
   };
@@ -553,28 +559,19 @@ function cleanBody(el: Element, stats: Map<Element, Stats>, title: string | null
   const titleKey = title ? normKey(title) : null;
   // Whether body text has been kept yet: a leading <h1> is the headline, a later one a section heading.
   const state = { seenText: false };
-  const walk = (parent: Element) => {
-    const keep: ChildNode[] = [];
-    let changed = false;
-    for (const n of parent.children) {
-      if (n.type !== 'tag') {
-        if (n.type === 'text' && !state.seenText && /\S/.test((n as Text).data)) state.seenText = true;
-        keep.push(n);
-        continue;
-      }
-      const c = n as Element;
-      const why = shouldDrop(c, stats, titleKey, state.seenText);
-      if (why) {
-        if (trace) trace(`clean ${describe(c)} ${why} chars=${stats.get(c)?.chars}: ${textOf(c).slice(0, 80)}`);
-        changed = true;
-        continue;
-      }
-      keep.push(c);
-      walk(c);
+  removeWhere(el, (n) => {
+    if (n.type !== 'tag') {
+      if (n.type === 'text' && !state.seenText && /\S/.test((n as Text).data)) state.seenText = true;
+      return false;
     }
-    if (changed) relink(parent, keep);
-  };
-  walk(el);
+    const c = n as Element;
+    const why = shouldDrop(c, stats, titleKey, state.seenText);
+    if (why) {
+      if (trace) trace(`clean ${describe(c)} ${why} chars=${stats.get(c)?.chars}: ${textOf(c).slice(0, 80)}`);
+      return true;
+    }
+    return false;
+  });
 }
 
 function normKey(s: string): string {
