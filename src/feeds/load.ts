@@ -32,15 +32,8 @@ function entryId(baseUrl: string, a: Article): string {
 }
 
 function origin(link: ChainLink): FeedOrigin {
-  return {
-    url: link.url,
-    title: link.title,
-    language: link.language,
-    publishedAt: link.publishedAt,
-    outletName: link.outletName,
-    outletUrl: link.outletUrl,
-    authorNames: link.authorNames,
-  };
+  const { kind: _kind, translatorNames: _translators, articleId: _id, ...rest } = link;
+  return rest;
 }
 
 async function toEntry(ctx: AppContext, a: Article, sections: Map<number, Section>): Promise<FeedEntry> {

@@ -1,6 +1,7 @@
 // The format-neutral feed: what the loader produces and the RSS, Atom and JSON Feed serialisers read.
 // Every URL here is absolute; every time is an ISO-8601 UTC string; text is plain unless named *Html.
 import type { FeedFormat } from '../domain/urls.ts';
+import type { ChainLink } from '../provenance/credits.ts';
 
 export interface FeedPerson {
   name: string;
@@ -21,15 +22,8 @@ export interface FeedCategory {
 }
 
 /** One step of the provenance chain, as carried in feeds. */
-export interface FeedOrigin {
-  url: string | null;
-  title: string | null;
-  language: string | null;
-  publishedAt: string | null;
-  outletName: string | null;
-  outletUrl: string | null;
-  authorNames: string[];
-}
+/** A step of the provenance chain as feeds carry it (who translated it is not part of it). */
+export type FeedOrigin = Omit<ChainLink, 'kind' | 'translatorNames' | 'articleId'>;
 
 export interface FeedImage {
   url: string;
