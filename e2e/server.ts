@@ -1,13 +1,12 @@
 // Starts the real `relais serve --demo` as a child process on a free port, on SQLite in a temporary
 // folder, or on a throwaway PostgreSQL database when DATABASE_URL names a PostgreSQL server.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { openThrowawayDatabase } from '../src/store/test-store.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -29,31 +28,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function admin(url: string, query: string): Promise<void> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(query);
-  } finally {
-    await c.end();
-  }
-}
-
 export async function startServer(env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'relais-e2e-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  let databaseUrl = `sqlite:${join(dataDir, 'relais.sqlite')}`;
-  let drop = async () => {};
-  const pgUrl = process.env.DATABASE_URL;
-  if (pgUrl && /^postgres/.test(pgUrl)) {
-    const name = 'relais_e2e_' + randomBytes(5).toString('hex');
-    await admin(pgUrl, `CREATE DATABASE "${name}"`);
-    const u = new URL(pgUrl);
-    u.pathname = `/${name}`;
-    databaseUrl = u.href;
-    drop = () => admin(pgUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  }
+  const { url: databaseUrl, drop } = await openThrowawayDatabase(dataDir, 'relais_e2e');
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'src/cli/main.ts'), 'serve', '--demo', '--port', String(port)], {
     cwd: ROOT,
     env: { ...process.env, ...env, RELAIS_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', RELAIS_BASE_URL: base },

@@ -1,13 +1,12 @@
 // Test helper: runs the real `relais` CLI (src/cli/main.ts under this Node) on a temporary data folder, and on
 // SQLite, or on a throwaway PostgreSQL database when DATABASE_URL says so.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { openStore, type Store } from '../store/db.ts';
+import { openThrowawayDatabase } from '../store/test-store.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MAIN = join(REPO_ROOT, 'src/cli/main.ts');
@@ -33,28 +32,9 @@ export async function openCliHarness(): Promise<CliHarness> {
   const env: NodeJS.ProcessEnv = { ...process.env, RELAIS_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' };
   delete env.DATABASE_URL;
   delete env.RELAIS_BASE_URL;
-  let databaseUrl = `sqlite:${join(dataDir, 'relais.sqlite')}`;
-  let dropDatabase = async () => {};
-  const pgUrl = process.env.DATABASE_URL;
-  if (pgUrl && /^postgres/.test(pgUrl)) {
-    // A whole throwaway database, so the CLI opens it exactly as in production (public schema).
-    const name = 'relais_cli_' + randomBytes(5).toString('hex');
-    const admin = async (query: string) => {
-      const c = new pg.Client({ connectionString: pgUrl });
-      await c.connect();
-      try {
-        await c.query(query);
-      } finally {
-        await c.end();
-      }
-    };
-    await admin(`CREATE DATABASE "${name}"`);
-    const u = new URL(pgUrl);
-    u.pathname = `/${name}`;
-    databaseUrl = u.href;
-    env.DATABASE_URL = databaseUrl;
-    dropDatabase = () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  }
+  // On PostgreSQL a whole throwaway database, so the CLI opens it exactly as in production (public schema).
+  const { url: databaseUrl, drop: dropDatabase } = await openThrowawayDatabase(dataDir, 'relais_cli');
+  if (/^postgres/.test(databaseUrl)) env.DATABASE_URL = databaseUrl;
   const start = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) =>
     spawn(process.execPath, [MAIN, ...args], { cwd: REPO_ROOT, env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
   return {
