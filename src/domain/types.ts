@@ -3,7 +3,8 @@
 
 export type Lang = string; // BCP 47 primary tag: 'fr', 'en', …
 
-export const ARTICLE_STATUSES = ['draft', 'scheduled', 'published'] as const;
+/** 'review': a draft its author submitted for an editor's review (not public, like a draft). */
+export const ARTICLE_STATUSES = ['draft', 'review', 'scheduled', 'published'] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
 /** How a same-language republication declares its canonical URL (the original's licence decides). */
@@ -17,6 +18,11 @@ export interface ImageRef {
   credit: string | null;
   width?: number | null;
   height?: number | null;
+  /** Media library id when the image is in the library. */
+  mediaId?: number | null;
+  caption?: string | null;
+  /** Focal point as fractions of width and height (0..1), for crops. */
+  focal?: { x: number; y: number } | null;
 }
 
 export interface Link {
@@ -97,6 +103,10 @@ export interface Article {
   authorIds: number[];
   translatorIds: number[];
   provenance: Provenance;
+  /** Account that created it, when created in the newsroom. */
+  createdBy?: number | null;
+  /** Increases with every save; a save naming an older version is a conflict. */
+  version?: number;
 }
 
 /** Fields a caller supplies to create or update an article (everything else is derived). */

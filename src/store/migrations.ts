@@ -2,6 +2,7 @@
 import { sql, type Kysely, type CreateTableBuilder } from 'kysely';
 import { Migrator, type Migration } from 'kysely/migration';
 import type { Dialect } from './db.ts';
+import { newsroom } from './migration-newsroom.ts';
 
 type AnyDb = Kysely<any>;
 
@@ -232,6 +233,7 @@ export const MIGRATIONS: Array<[string, (dialect: Dialect) => Migration]> = [
   ['0002_ingest', ingest],
   ['0003_originals', originals],
   ['0004_candidate_content', candidateContent],
+  ['0005_newsroom', newsroom],
 ];
 
 export async function migrateToLatest(db: AnyDb, dialect: Dialect, schema?: string): Promise<void> {

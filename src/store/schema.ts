@@ -40,6 +40,10 @@ export interface ArticlesTable {
   created_at: string;
   canonical_url: string | null;
   canonical_policy: string;
+  /** Account that created the article (migration 0005); null for imports by token/CLI and older rows. */
+  created_by: number | null;
+  /** Bumped on every save: a save that names an older version is refused as a conflict. */
+  version: Generated<number>;
 }
 
 export interface ArticleSectionsTable {
@@ -103,6 +107,10 @@ export interface ApiTokensTable {
   token_hash: string;
   created_at: string;
   last_used_at: string | null;
+  /** read | write | admin (migration 0005). */
+  scope: Generated<string>;
+  user_id: number | null;
+  revoked_at: string | null;
 }
 
 // Ingest (src/ingest/jobs, subscriptions, poll): migration 0002_ingest.
@@ -182,6 +190,132 @@ export interface OriginalsTable {
   content_hash: string;
 }
 
+// The newsroom (migration 0005_newsroom).
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string | null;
+  /** active | disabled */
+  status: Generated<string>;
+  ui_language: Generated<string>;
+  person_id: number | null;
+  totp_secret: string | null;
+  totp_enabled_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SignInLinksTable {
+  token_hash: string;
+  user_id: number;
+  /** sign-in | invite | reset */
+  purpose: string;
+  created_by: number | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: number;
+  csrf_token: string;
+  /** none | pending | totp | passkey | recovery | link: how the second step was met ('pending' = not yet). */
+  second_factor: string;
+  user_agent: Generated<string>;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface RecoveryCodesTable {
+  user_id: number;
+  code_hash: string;
+  used_at: string | null;
+}
+
+export interface PasskeysTable {
+  credential_id: string;
+  user_id: number;
+  public_key: string;
+  counter: Generated<number>;
+  transports_json: Generated<string>;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export interface SignInFailuresTable {
+  key: string;
+  at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  user_id: number | null;
+  actor: string;
+  action: string;
+  target: string | null;
+  detail_json: Generated<string>;
+}
+
+export interface SettingsTable {
+  key: string;
+  value_json: string;
+}
+
+export interface ArticleRevisionsTable {
+  id: Generated<number>;
+  article_id: number;
+  version: number;
+  user_id: number | null;
+  actor: string;
+  /** autosave | save | publish | unpublish | restore | import */
+  kind: string;
+  created_at: string;
+  snapshot_json: string;
+}
+
+export interface CorrectionsTable {
+  id: Generated<number>;
+  article_id: number;
+  at: string;
+  text: string;
+  user_id: number | null;
+}
+
+export interface MediaTable {
+  id: Generated<number>;
+  file: string;
+  sha256: string;
+  mime: string;
+  width: number;
+  height: number;
+  bytes: number;
+  original_name: Generated<string>;
+  alt: Generated<string>;
+  credit: Generated<string>;
+  caption: Generated<string>;
+  source_url: string | null;
+  uploaded_by: number | null;
+  created_at: string;
+}
+
+export interface DailyCountsTable {
+  article_id: number;
+  /** view | share | copy | copy-visit */
+  metric: string;
+  /** the network for shares, '' otherwise */
+  key: Generated<string>;
+  /** YYYY-MM-DD (UTC) */
+  day: string;
+  count: Generated<number>;
+}
+
 export interface Database {
   sections: SectionsTable;
   people: PeopleTable;
@@ -199,4 +333,16 @@ export interface Database {
   feeds: FeedsTable;
   import_candidates: ImportCandidatesTable;
   originals: OriginalsTable;
+  users: UsersTable;
+  sign_in_links: SignInLinksTable;
+  sessions: SessionsTable;
+  recovery_codes: RecoveryCodesTable;
+  passkeys: PasskeysTable;
+  sign_in_failures: SignInFailuresTable;
+  audit_log: AuditLogTable;
+  settings: SettingsTable;
+  article_revisions: ArticleRevisionsTable;
+  corrections: CorrectionsTable;
+  media: MediaTable;
+  daily_counts: DailyCountsTable;
 }
