@@ -1,0 +1,36 @@
+// The newsroom's one way to call the server: the same JSON API as tokens and the CLI use, with the
+// session cookie and the session's CSRF token (sent as a header on every state-changing request).
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** An answer that was not 2xx: `status`, the server's message, the field it names, and the whole body. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly field: string | null;
+  readonly body: any;
+  constructor(status: number, message: string, field: string | null, body: any) {
+    super(message);
+    this.status = status;
+    this.field = field;
+    this.body = body;
+  }
+}
+
+export async function api<T = any>(method: string, path: string, body?: unknown, opts: { keepalive?: boolean } = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) payload = body;
+  else if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const res = await fetch('/api' + path, { method, headers, body: payload, credentials: 'same-origin', keepalive: opts.keepalive });
+  const text = await res.text();
+  const data = text && (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text;
+  if (!res.ok) throw new ApiError(res.status, (data && data.error) || res.statusText, (data && data.field) ?? null, data);
+  return data as T;
+}

@@ -1,0 +1,32 @@
+// The newsroom's screens: one row each. The shell builds the navigation and the router from this table;
+// each screen's code is loaded only when it is opened (esbuild splits it into its own file).
+import type { Action } from '../../domain/permissions.ts';
+import type { User } from '../../domain/accounts.ts';
+
+export interface AppState {
+  user: User;
+  /** Permissions of the signed-in user (the server enforces them again on every request). */
+  can(action: Action): boolean;
+  navigate(path: string): void;
+  /** Shows a message in the shell's live region (role="status"). */
+  announce(message: string): void;
+}
+
+/** A screen renders into `root`; it may return a cleanup function called when the user leaves it. */
+export type Render = (root: HTMLElement, params: Record<string, string>, app: AppState) => void | (() => void) | Promise<void | (() => void)>;
+
+export interface Screen {
+  /** Path under /newsroom, with :params (e.g. "/articles/:id"). */
+  path: string;
+  /** i18n key of the screen's title (also the <h1> and the document title). */
+  title: string;
+  /** Shown in the navigation when set (and when the user has `needs`). */
+  nav?: boolean;
+  needs?: Action;
+  load: () => Promise<{ render: Render }>;
+}
+
+export const SCREENS: Screen[] = [
+  // Each area appends its screens here, e.g.:
+  // { path: '/articles', title: 'nav.articles', nav: true, needs: 'article.read', load: () => import('./articles/list.ts') },
+];
