@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppContext } from './context.ts';
 import { InputError, NotFoundError } from './domain/types.ts';
 import { assertSanitizerActive } from './publish/sanitize.ts';
+import { trustProxySetting } from './trust-proxy.ts';
 import { registerSiteRoutes } from './web/routes.ts';
 import { registerFeedRoutes } from './feeds/routes.ts';
 import { registerFollowRoutes } from './follow/routes.ts';
@@ -13,7 +14,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 4 * 1024 * 1024,
-    trustProxy: process.env.RELAIS_TRUST_PROXY === '1',
+    // A hop count or the proxies' addresses, never every hop (see trust-proxy.ts).
+    trustProxy: trustProxySetting(process.env.RELAIS_TRUST_PROXY),
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.setErrorHandler((err, req, reply) => {
