@@ -19,11 +19,15 @@ export class ApiError extends Error {
   }
 }
 
-export async function api<T = any>(method: string, path: string, body?: unknown, opts: { keepalive?: boolean } = {}): Promise<T> {
+/** `contentType`: send `body` (a string) as it is, with that type (e.g. an OPML document), instead of as JSON. */
+export async function api<T = any>(method: string, path: string, body?: unknown, opts: { keepalive?: boolean; contentType?: string } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
-  else if (body !== undefined) {
+  else if (opts.contentType && typeof body === 'string') {
+    headers['content-type'] = opts.contentType;
+    payload = body;
+  } else if (body !== undefined) {
     headers['content-type'] = 'application/json';
     payload = JSON.stringify(body);
   }
