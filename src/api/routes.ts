@@ -9,7 +9,7 @@ import { getArticle, listArticles, postArticle, postPublish, putArticle, removeA
 import { getPerson, listPeopleHandler, postPerson, putPerson } from './people.ts';
 import { getOutlet, listOutletsHandler, postOutlet, putOutlet } from './outlets.ts';
 import { getSection, listSectionsHandler, postSection, putSection } from './sections.ts';
-import { getArticleStats } from './stats.ts';
+import { getArticleStats, getSiteStats } from './stats.ts';
 import { postImport } from './imports.ts';
 import { deleteFeed, getFeedHandler, getOpml, listFeedsHandler, postCheck, postFeed, postOpml, postPause, postResume } from './feeds.ts';
 import { getCandidateHandler, listCandidatesHandler, postDismiss, postImportCandidate } from './candidates.ts';
@@ -35,7 +35,8 @@ export const API_ROUTES: Route[] = [
   ['PUT', '/articles/:id', putArticle, { ...ID, body: articleBody }],
   ['DELETE', '/articles/:id', removeArticle, ID],
   ['POST', '/articles/:id/publish', postPublish, { ...ID, body: publishBody }],
-  ['GET', '/articles/:id/stats', getArticleStats, ID],
+  ['GET', '/articles/:id/stats', getArticleStats, ID, { permission: 'stats.read' }],
+  ['GET', '/stats', getSiteStats, undefined, { permission: 'stats.read' }],
   ['GET', '/people', listPeopleHandler],
   ['POST', '/people', postPerson, { body: personBody }],
   ['GET', '/people/:id', getPerson, ID],

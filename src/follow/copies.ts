@@ -28,5 +28,5 @@ export async function reportCopy(ctx: AppContext, body: unknown): Promise<CopyOu
 /** Counts a visit for a known token; returns whether it counted. Malformed and unknown tokens are ignored. */
 export async function reportCopyVisit(ctx: AppContext, token: unknown): Promise<boolean> {
   if (!parseCopyToken(token)) return false;
-  return (await recordCopyVisit(ctx.store.db, token as string)) !== null;
+  return (await recordCopyVisit(ctx.store.db, token as string, ctx.now())) !== null;
 }

@@ -10,6 +10,7 @@ import { renderMastodonForm } from './mastodon-form.ts';
 import { createReaderHasher } from './reader.ts';
 import { COPY_SCRIPT_PATH, etagMatches, loadCopyScript } from './script.ts';
 import { shareArticle, visibleShareCounts } from './shares.ts';
+import { isPrefetch } from './speculative.ts';
 
 const MINUTE = 60_000;
 /** Largest JSON body /copy and /copy/visit accept: a token, an id and a number fit in a tenth of it. */
@@ -26,12 +27,6 @@ export interface FollowOptions {
 
 function privateHeaders(reply: FastifyReply): FastifyReply {
   return reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex');
-}
-
-/** Browsers announce speculative loads; a prefetched share link is not a share. */
-function isPrefetch(req: FastifyRequest): boolean {
-  const h = req.headers;
-  return /prefetch|prerender/i.test(String(h['sec-purpose'] ?? h['purpose'] ?? h['x-purpose'] ?? h['x-moz'] ?? ''));
 }
 
 function parseJsonBody(body: unknown): unknown {
@@ -76,7 +71,7 @@ export async function registerFollowRoutes(app: FastifyInstance, ctx: AppContext
       privateHeaders(reply);
       const articleId = parseArticleId(req.params.articleId);
       if (articleId === null) return reply.code(404).send({ error: 'no such article' });
-      const mayCount = req.method === 'GET' && !isPrefetch(req);
+      const mayCount = req.method === 'GET' && !isPrefetch(req.headers);
       const outcome = await shareArticle(ctx, {
         articleId,
         network: req.params.network,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 import { inTransaction } from './transaction.ts';
+import { addDailyCount } from './daily-counts.ts';
 import { SHARE_NETWORKS, type CopyStats, type ShareCounts, type ShareNetwork } from '../domain/types.ts';
 
 /**
@@ -30,6 +31,7 @@ export async function recordShareClick(
         oc.columns(['article_id', 'network']).doUpdateSet((eb) => ({ count: eb('share_counts.count', '+', 1) })),
       )
       .execute();
+    await addDailyCount(tx, click.articleId, 'share', click.now, click.network);
     return true;
   });
 }
@@ -52,26 +54,35 @@ export async function pruneShareClicks(db: Kysely<Database>, before: Date): Prom
   await db.deleteFrom('share_clicks').where('at', '<', before.toISOString()).execute();
 }
 
+/** Records a copy (once per token) and counts it for its day. */
 export async function recordCopy(
   db: Kysely<Database>,
   copy: { token: string; articleId: number; chars: number; now: Date },
 ): Promise<void> {
-  await db
-    .insertInto('copies')
-    .values({ token: copy.token, article_id: copy.articleId, chars: copy.chars, created_at: copy.now.toISOString(), visits: 0 })
-    .onConflict((oc) => oc.column('token').doNothing())
-    .execute();
+  await inTransaction(db, async (tx) => {
+    const fresh = await tx
+      .insertInto('copies')
+      .values({ token: copy.token, article_id: copy.articleId, chars: copy.chars, created_at: copy.now.toISOString(), visits: 0 })
+      .onConflict((oc) => oc.column('token').doNothing())
+      .returning('token')
+      .executeTakeFirst();
+    if (fresh) await addDailyCount(tx, copy.articleId, 'copy', copy.now);
+  });
 }
 
-/** Counts a visit that arrived with a copy token. Returns the article id, or null for an unknown token. */
-export async function recordCopyVisit(db: Kysely<Database>, token: string): Promise<number | null> {
-  const r = await db
-    .updateTable('copies')
-    .set((eb) => ({ visits: eb('visits', '+', 1) }))
-    .where('token', '=', token)
-    .returning('article_id')
-    .executeTakeFirst();
-  return r ? r.article_id : null;
+/** Counts a visit that arrived with a copy token (on `now`'s day). Returns the article id, or null for an unknown token. */
+export async function recordCopyVisit(db: Kysely<Database>, token: string, now: Date = new Date()): Promise<number | null> {
+  return inTransaction(db, async (tx) => {
+    const r = await tx
+      .updateTable('copies')
+      .set((eb) => ({ visits: eb('visits', '+', 1) }))
+      .where('token', '=', token)
+      .returning('article_id')
+      .executeTakeFirst();
+    if (!r) return null;
+    await addDailyCount(tx, r.article_id, 'copy-visit', now);
+    return r.article_id;
+  });
 }
 
 export async function getCopyStats(db: Kysely<Database>, articleId: number): Promise<CopyStats> {

@@ -24,6 +24,7 @@ import { DOCTYPE, etagOf, hashOf, matchesEtag, sendDocument, sendHtml } from './
 import { applySecurityHeaders } from './security.ts';
 import { buildSitemap, robotsTxt } from './sitemap.ts';
 import { localPath } from './paths.ts';
+import { pageViewsOf } from '../follow/page-views.ts';
 
 type Req<P = Record<string, string>> = FastifyRequest<{ Params: P; Querystring: Record<string, string | string[] | undefined> }>;
 
@@ -69,6 +70,8 @@ export async function registerSiteRoutes(app: FastifyInstance, ctx: AppContext, 
     maxAgeMs: (opts.pageCacheSeconds ?? Number(process.env.RELAIS_PAGE_CACHE_SECONDS ?? 30)) * 1000,
     maxBytes: opts.pageCacheBytes ?? 64 * 1024 * 1024,
   });
+  const views = pageViewsOf(ctx, { onError: (err) => app.log.warn({ err }, 'writing page views failed') });
+  app.addHook('onClose', () => views.flush().catch((err) => app.log.warn({ err }, 'writing page views failed')));
 
   async function notFound(req: FastifyRequest, reply: FastifyReply, lang?: string): Promise<FastifyReply> {
     const l = lang ?? langOfPath(ctx, req.url);
@@ -196,6 +199,7 @@ export async function registerSiteRoutes(app: FastifyInstance, ctx: AppContext, 
           share: { articleId: a.id, title: a.title, lang: a.language },
         };
       });
+      if (rendered?.share) views.record(req, rendered.share.articleId);
       return sendCached(req, reply, rendered);
     });
 
