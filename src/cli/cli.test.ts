@@ -52,7 +52,7 @@ test('token create prints a working token once', async () => {
   assert.match(r.stderr, /cannot be shown again/);
   const store = await cli.openStore();
   try {
-    assert.equal(await checkApiToken(store.db, token, new Date()), 'newsroom-bot');
+    assert.equal((await checkApiToken(store.db, token, new Date()))?.name, 'newsroom-bot');
     const rows = await store.db.selectFrom('api_tokens').select('token_hash').execute();
     assert.ok(rows.every((row) => !row.token_hash.includes(token)), 'only the hash is stored');
   } finally {

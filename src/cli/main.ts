@@ -26,8 +26,15 @@ const COMMANDS: Record<string, Command> = {
       return { run: m.importJsonCommand, usage: m.USAGE };
     },
   },
+  user: {
+    summary: 'newsroom accounts: add, list, disable, enable, reset (a one-time sign-in link)',
+    load: async () => {
+      const m = await import('./user.ts');
+      return { run: m.userCommand, usage: m.USAGE };
+    },
+  },
   token: {
-    summary: 'token create <name>: make an API token',
+    summary: 'API tokens: create <name> [--scope], list, revoke',
     load: async () => {
       const m = await import('./token.ts');
       return { run: m.tokenCommand, usage: m.USAGE };

@@ -56,6 +56,12 @@ export async function serveCommand(argv: string[]): Promise<number> {
   if (!process.env.RELAIS_BASE_URL) ctx.site.baseUrl = local.replace(/\/$/, '');
   console.log(`Relais is serving on ${local}`);
   if (ctx.site.baseUrl !== local.replace(/\/$/, '')) console.log(`Public address: ${ctx.site.baseUrl}/`);
+  console.log(`Newsroom: ${ctx.site.baseUrl}/newsroom/`);
+  if (values.demo && env.RELAIS_DEMO_OWNER !== '0') {
+    const { demoOwnerLink } = await import('../demo/owner.ts');
+    const link = await demoOwnerLink(ctx);
+    if (link) console.log(`Sign in to the newsroom as the demo owner (one-time link, 24 h): ${link}`);
+  }
   let poller: PollerService | null = null;
   if (env.RELAIS_POLL !== '0') {
     poller = startPoller(ctx, {
