@@ -22,6 +22,8 @@ import { deleteFeed, getFeedHandler, getOpml, listFeedsHandler, postCheck, postF
 import { getCandidateHandler, listCandidatesHandler, postDismiss, postImportCandidate } from './candidates.ts';
 import { closeFallbackFetcher } from './fetcher.ts';
 import { XML_TYPES } from './errors.ts';
+import { deleteMediaHandler, getMediaHandler, listMediaHandler, mediaBody, mediaListQuery, postMedia, putMedia } from './media.ts';
+import { registerUploadParsers } from './uploads.ts';
 
 export const API_BODY_LIMIT = 4 * 1024 * 1024;
 
@@ -31,6 +33,8 @@ type Route = [HTTPMethods, string, Handler, FastifySchema?, RouteConfig?];
 /** `xmlBody`: the route takes an XML document (OPML) as its body instead of JSON. */
 export interface RouteConfig extends AuthConfig {
   xmlBody?: boolean;
+  /** `upload`: the route takes a file (multipart/form-data, or an image/… body) instead of JSON. */
+  upload?: boolean;
 }
 
 const ID = { params: idParams };
@@ -71,6 +75,11 @@ export const API_ROUTES: Route[] = [
   ['GET', '/candidates/:id', getCandidateHandler, ID, { permission: 'feeds.manage' }],
   ['POST', '/candidates/:id/import', postImportCandidate, { ...ID, body: updateBody }, { permission: 'feeds.manage' }],
   ['POST', '/candidates/:id/dismiss', postDismiss, ID, { permission: 'feeds.manage' }],
+  ['GET', '/media', listMediaHandler, { querystring: mediaListQuery }, { permission: 'article.read' }],
+  ['POST', '/media', postMedia, undefined, { permission: 'media.upload', upload: true }],
+  ['GET', '/media/:id', getMediaHandler, ID, { permission: 'article.read' }],
+  ['PUT', '/media/:id', putMedia, { ...ID, body: mediaBody }, { permission: 'media.upload' }],
+  ['DELETE', '/media/:id', deleteMediaHandler, ID, { permission: 'media.upload' }],
 ];
 
 // Accounts (src/accounts): first run, sign-in, one-time links, second factors, one's own account.
@@ -127,6 +136,8 @@ export async function registerApiRoutes(app: FastifyInstance, ctx: AppContext): 
       api.addHook('onRequest', requireJson);
       // OPML arrives as XML; requireJson lets it through only on routes marked xmlBody.
       api.addContentTypeParser(XML_TYPES, { parseAs: 'buffer', bodyLimit: API_BODY_LIMIT }, (_req, body, done) => done(null, body));
+      // Files (media uploads) likewise reach only routes marked upload.
+      await registerUploadParsers(api);
       api.addHook('onClose', async () => closeFallbackFetcher(ctx));
       api.addHook('onSend', async (_req, reply, payload) => {
         reply.header('cache-control', 'no-store');
