@@ -63,6 +63,11 @@ export async function requireJson(req: FastifyRequest, reply: FastifyReply): Pro
   if (!hasBody) return;
   const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   const xmlRoute = (req.routeOptions.config as { xmlBody?: boolean } | undefined)?.xmlBody === true;
+  if ((req.routeOptions.config as { upload?: boolean } | undefined)?.upload === true) {
+    if (type === 'multipart/form-data' || /^image\/[a-z0-9.+-]+$/.test(type)) return;
+    reply.code(415).send({ error: `send the image as multipart/form-data (field "file") or as the body with Content-Type: image/…, not ${type || 'untyped'}`, field: 'file' });
+    return reply;
+  }
   if (xmlRoute) {
     if (XML_TYPES.includes(type)) return;
     reply.code(415).send({ error: `the request body must be an OPML document (Content-Type: text/x-opml or application/xml), not ${type || 'untyped'}`, field: null });
