@@ -14,6 +14,10 @@ export interface RunningServer {
   base: string;
   dataDir: string;
   databaseUrl: string;
+  /** What the server printed so far (its addresses, the demo owner's sign-in link). */
+  output(): string;
+  /** The demo owner's one-time sign-in link printed at start (null when none was printed). */
+  ownerLink: string | null;
   /** Runs another `relais` command on the same data folder and database; returns its stdout. */
   cli(args: string[]): Promise<string>;
   stop(): Promise<void>;
@@ -28,10 +32,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
+/** `hostName: 'localhost'` gives a base URL passkeys accept (WebAuthn refuses IP addresses as relying parties). */
+export async function startServer(env: NodeJS.ProcessEnv = {}, opts: { hostName?: 'localhost' | '127.0.0.1' } = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'relais-e2e-'));
   const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
+  const base = `http://${opts.hostName ?? '127.0.0.1'}:${port}`;
   const { url: databaseUrl, drop } = await openThrowawayDatabase(dataDir, 'relais_e2e');
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'src/cli/main.ts'), 'serve', '--demo', '--port', String(port)], {
     cwd: ROOT,
@@ -49,15 +54,18 @@ export async function startServer(env: NodeJS.ProcessEnv = {}): Promise<RunningS
     if (i > 600) throw new Error(`relais serve did not answer at ${base}:\n${log}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+  for (let i = 0; i < 50 && !/Press Ctrl-C/.test(log); i++) await new Promise((r) => setTimeout(r, 100));
   return {
     base,
     dataDir,
     databaseUrl,
+    output: () => log,
+    ownerLink: /one-time link[^:]*: (\S+)/.exec(log)?.[1] ?? null,
     cli: (args) =>
       new Promise((resolve, reject) => {
         const c = spawn(process.execPath, [join(ROOT, 'src/cli/main.ts'), ...args], {
           cwd: ROOT,
-          env: { ...process.env, RELAIS_DATA_DIR: dataDir, DATABASE_URL: databaseUrl },
+          env: { ...process.env, RELAIS_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, RELAIS_BASE_URL: base },
           stdio: ['ignore', 'pipe', 'inherit'],
         });
         let out = '';
