@@ -2,6 +2,8 @@
 // each screen's code is loaded only when it is opened (esbuild splits it into its own file).
 import type { Action } from '../../domain/permissions.ts';
 import type { User } from '../../domain/accounts.ts';
+import './ingest/strings.ts';
+import './people/strings.ts';
 
 export interface AppState {
   user: User;
@@ -29,4 +31,10 @@ export interface Screen {
 export const SCREENS: Screen[] = [
   // Each area appends its screens here, e.g.:
   // { path: '/articles', title: 'nav.articles', nav: true, needs: 'article.read', load: () => import('./articles/list.ts') },
+  { path: '/import', title: 'nav.import', nav: true, needs: 'import', load: () => import('./ingest/import.ts') },
+  { path: '/feeds', title: 'nav.feeds', nav: true, needs: 'feeds.manage', load: () => import('./ingest/feeds.ts') },
+  { path: '/inbox', title: 'nav.inbox', nav: true, needs: 'feeds.manage', load: () => import('./ingest/inbox.ts') },
+  { path: '/people', title: 'nav.people', nav: true, needs: 'people.manage', load: () => import('./people/people.ts') },
+  { path: '/sections', title: 'nav.sections', nav: true, needs: 'people.manage', load: () => import('./people/sections.ts') },
+  { path: '/outlets', title: 'nav.outlets', nav: true, needs: 'people.manage', load: () => import('./people/outlets.ts') },
 ];
