@@ -2,6 +2,7 @@
 import { parseDocument } from 'htmlparser2';
 import { extractBody } from './content.ts';
 import { limitDepth } from './dom.ts';
+import { boundNesting } from './nesting.ts';
 import { extractMetadata, type ArticleMetadata } from './metadata.ts';
 import { toHtml, toText } from './serialize.ts';
 
@@ -22,7 +23,8 @@ export interface ExtractOptions {
   url?: string;
 }
 
-export function extractArticle(html: string, opts: ExtractOptions = {}): ExtractedArticle {
+export function extractArticle(page: string, opts: ExtractOptions = {}): ExtractedArticle {
+  const html = boundNesting(page);
   const doc = parseDocument(html, { decodeEntities: true });
   limitDepth(doc, MAX_DEPTH);
   const meta = extractMetadata(doc, opts.url ?? null);

@@ -1,5 +1,7 @@
 // Article bodies are sanitised on the way in, whatever their source (API, import, feed).
 import sanitizeHtml from 'sanitize-html';
+import { boundNesting } from '../extract/nesting.ts';
+import { runInWorker } from '../offload/run-in-worker.ts';
 
 /** Hosts whose embeds (iframes) are allowed in article bodies. */
 export const EMBED_HOSTS = [
@@ -68,7 +70,16 @@ export function disableSanitizerForHarness(off: boolean): void {
 
 export function sanitizeBody(html: string): string {
   if (disabledForHarness) return html;
-  return sanitizeHtml(html, OPTIONS).trim();
+  return sanitizeHtml(boundNesting(html), OPTIONS).trim();
+}
+
+/** Bodies above this size are sanitised in a worker thread; smaller ones cost less than starting one. */
+export const OFF_THREAD_BYTES = 64 * 1024;
+
+/** sanitizeBody, off the request thread for large bodies. */
+export async function sanitizeBodyOffThread(html: string): Promise<string> {
+  if (disabledForHarness || html.length < OFF_THREAD_BYTES) return sanitizeBody(html);
+  return runInWorker(new URL('./sanitize-worker.ts', import.meta.url), html, { what: 'body sanitising' });
 }
 
 /** Plain text of a fragment: tags removed, entities kept as text. */

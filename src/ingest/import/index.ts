@@ -11,7 +11,7 @@ export async function importFromUrl(ctx: AppContext, fetcher: Fetcher, url: stri
 }
 
 export async function importFromHtml(ctx: AppContext, html: string, url: string | null, opts?: ImportOptions): Promise<ImportOutcome> {
-  return importContent(ctx, contentFromHtml(html, url), opts);
+  return importContent(ctx, await contentFromHtml(html, url), opts);
 }
 
 export async function importFromPaste(ctx: AppContext, text: string, opts?: ImportOptions): Promise<ImportOutcome> {

@@ -1,5 +1,5 @@
 // The three ways an article arrives: a URL to fetch, HTML an editor already has, or pasted text.
-import { extractArticle } from '../../extract/index.ts';
+import { extractArticleIsolated } from '../../extract/isolated.ts';
 import { recognisePastedArticle } from '../paste/recognise.ts';
 import { FetchError, type Fetcher } from '../fetch/index.ts';
 import { ImportError } from './errors.ts';
@@ -9,9 +9,14 @@ function firstLine(text: string): string {
   return (text.split('\n').find((l) => l.trim()) ?? '').trim().slice(0, 200);
 }
 
-export function contentFromHtml(html: string, url: string | null, kind: ImportedContent['kind'] = 'html'): ImportedContent {
-  const x = extractArticle(html, url ? { url } : {});
+export async function contentFromHtml(html: string, url: string | null, kind: ImportedContent['kind'] = 'html'): Promise<ImportedContent> {
   const source = url ?? 'the HTML';
+  let x;
+  try {
+    x = await extractArticleIsolated(html, url ? { url } : {});
+  } catch (err) {
+    throw new ImportError(source, (err as Error).message);
+  }
   if (!x.text.trim()) throw new ImportError(source, 'no article text was found in the page');
   return {
     kind,

@@ -2,7 +2,8 @@
 import type { AppContext } from '../../context.ts';
 import { InputError } from '../../domain/types.ts';
 import { addFeed, normaliseFeedUrl, findFeedByUrl, type UrlChecker } from './feeds.ts';
-import { buildOpml, parseOpml } from './opml.ts';
+import { buildOpml } from './opml.ts';
+import { parseOpmlIsolated } from './opml-isolated.ts';
 
 export interface OpmlImportLine {
   line: number;
@@ -32,13 +33,15 @@ export interface OpmlImportOptions {
 
 /** Imports the feeds of an OPML document. Throws InputError when the document itself is unusable. */
 export async function importOpml(ctx: AppContext, document: string | Uint8Array, opts: OpmlImportOptions = {}): Promise<OpmlImportReport> {
-  const parsed = parseOpml(document);
+  const parsed = await parseOpmlIsolated(document);
   if (!parsed.ok) throw new InputError(`OPML import failed: ${parsed.error}`, 'opml', 422);
   const report: OpmlImportReport = { title: parsed.title, added: 0, existing: 0, invalid: 0, warnings: parsed.warnings, lines: [] };
   const random = opts.random ?? Math.random;
   const spread = opts.spreadSeconds ?? Math.min(900, 2 * parsed.outlines.length);
   const now = ctx.now().getTime();
-  for (const o of parsed.outlines) {
+  for (const [i, o] of parsed.outlines.entries()) {
+    // SQLite answers synchronously, so without a pause a long document would hold the event loop throughout.
+    if (i % 100 === 99) await new Promise((resolve) => setImmediate(resolve));
     const title = o.title ?? o.text;
     const base = { line: o.line, url: o.xmlUrl, title, folder: o.folder };
     if (!o.xmlUrl) {
