@@ -3,6 +3,7 @@ import type { ArticlesTable, Database } from './schema.ts';
 import type { Article, ArticleStatus, CanonicalPolicy, PersonRole, Provenance } from '../domain/types.ts';
 import { parseJson } from './json.ts';
 import { inTransaction } from './transaction.ts';
+import { indexArticle } from './search-index.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type Row = Omit<ArticlesTable, 'id'> & { id: number };
@@ -100,6 +101,7 @@ export async function insertArticle(db: Kysely<Database>, a: ArticleData): Promi
   return inTransaction(db, async (tx) => {
     const { id } = await tx.insertInto('articles').values(baseRow(a)).returning('id').executeTakeFirstOrThrow();
     await writeRelations(tx, id, a);
+    await indexArticle(tx, id, a);
     return id;
   });
 }
@@ -108,6 +110,7 @@ export async function updateArticle(db: Kysely<Database>, id: number, a: Article
   await inTransaction(db, async (tx) => {
     await tx.updateTable('articles').set(baseRow(a)).where('id', '=', id).execute();
     await writeRelations(tx, id, a);
+    await indexArticle(tx, id, a);
   });
 }
 

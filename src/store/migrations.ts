@@ -3,6 +3,7 @@ import { sql, type Kysely, type CreateTableBuilder } from 'kysely';
 import { Migrator, type Migration } from 'kysely/migration';
 import type { Dialect } from './db.ts';
 import { newsroom } from './migration-newsroom.ts';
+import { search } from './migration-search.ts';
 
 type AnyDb = Kysely<any>;
 
@@ -234,6 +235,7 @@ export const MIGRATIONS: Array<[string, (dialect: Dialect) => Migration]> = [
   ['0003_originals', originals],
   ['0004_candidate_content', candidateContent],
   ['0005_newsroom', newsroom],
+  ['0006_search', search],
 ];
 
 export async function migrateToLatest(db: AnyDb, dialect: Dialect, schema?: string): Promise<void> {

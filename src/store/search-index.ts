@@ -1,0 +1,91 @@
+// The search index's storage half: one row per article, written in the transaction that writes the article.
+// SQLite: FTS5 table `article_search` (rowid = article id; columns title, summary, body hold the normalised,
+// stemmed terms). PostgreSQL: `article_search(article_id, document tsvector)` whose positions and weights
+// (A title, B summary, C body) are computed here, so both databases index exactly the same terms.
+// Deletes follow by themselves: a trigger on SQLite, ON DELETE CASCADE on PostgreSQL.
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { htmlToText } from '../text/html-text.ts';
+import { searchTerms } from '../text/stem.ts';
+
+/** Terms kept per article field: beyond this a body is not indexed further (50,000 words is a book). */
+export const MAX_INDEXED_TERMS = 50_000;
+// PostgreSQL's tsvector limits: positions up to 16383, 256 positions per lexeme.
+const PG_MAX_POSITION = 16383;
+const PG_MAX_POSITIONS = 256;
+
+export interface IndexedArticle {
+  language: string;
+  title: string;
+  summary: string;
+  bodyHtml: string;
+}
+
+export interface DocumentTerms {
+  title: string[];
+  summary: string[];
+  body: string[];
+}
+
+export function isPostgres(db: Kysely<any>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+export function documentTerms(a: IndexedArticle): DocumentTerms {
+  return {
+    title: searchTerms(a.title, a.language, MAX_INDEXED_TERMS),
+    summary: searchTerms(a.summary, a.language, MAX_INDEXED_TERMS),
+    body: searchTerms(htmlToText(a.bodyHtml), a.language, MAX_INDEXED_TERMS),
+  };
+}
+
+/** A tsvector literal: each field's terms with their positions and weight, a gap between fields. */
+export function tsvectorLiteral(d: DocumentTerms): string {
+  const positions = new Map<string, string[]>();
+  let pos = 0;
+  for (const [terms, weight] of [
+    [d.title, 'A'],
+    [d.summary, 'B'],
+    [d.body, 'C'],
+  ] as const) {
+    for (const t of terms) {
+      pos = Math.min(pos + 1, PG_MAX_POSITION);
+      let list = positions.get(t);
+      if (!list) positions.set(t, (list = []));
+      if (list.length < PG_MAX_POSITIONS) list.push(`${pos}${weight}`);
+    }
+    pos = Math.min(pos + 1, PG_MAX_POSITION);
+  }
+  return [...positions].map(([t, ps]) => `'${t.replace(/['\\]/g, (c) => c + c)}':${ps.join(',')}`).join(' ');
+}
+
+/** Writes (or rewrites) the index row of one article. Call it inside the article's transaction. */
+export async function indexArticle(db: Kysely<any>, id: number, a: IndexedArticle): Promise<void> {
+  const d = documentTerms(a);
+  if (isPostgres(db)) {
+    await sql`INSERT INTO article_search (article_id, document) VALUES (${id}, ${tsvectorLiteral(d)}::tsvector)
+      ON CONFLICT (article_id) DO UPDATE SET document = excluded.document`.execute(db);
+    return;
+  }
+  await sql`DELETE FROM article_search WHERE rowid = ${id}`.execute(db);
+  await sql`INSERT INTO article_search (rowid, title, summary, body)
+    VALUES (${id}, ${d.title.join(' ')}, ${d.summary.join(' ')}, ${d.body.join(' ')})`.execute(db);
+}
+
+/** Indexes every article again (the migration's backfill; also a repair tool). */
+export async function reindexAllArticles(db: Kysely<any>): Promise<number> {
+  let after = 0;
+  let n = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('articles')
+      .select(['id', 'language', 'title', 'summary', 'body_html'])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(500)
+      .execute();
+    if (rows.length === 0) return n;
+    for (const r of rows) await indexArticle(db, r.id, { language: r.language, title: r.title, summary: r.summary, bodyHtml: r.body_html });
+    after = rows[rows.length - 1].id;
+    n += rows.length;
+  }
+}

@@ -1,0 +1,51 @@
+// Search text normalisation: one rule for the index and the query, so "Évêque", "EVEQUE" and "eveque" meet.
+// NFKD then combining marks dropped, lower case, a few letters NFKD leaves whole spelled out.
+
+const SPELLED: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ħ: 'h', ı: 'i', ŀ: 'l' };
+const SPELLED_RE = new RegExp(`[${Object.keys(SPELLED).join('')}]`, 'g');
+
+/** Words as they appear in text: runs of letters, digits and the marks that belong to them. */
+const WORD_RE = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
+const PART_RE = /[\p{L}\p{N}]+/gu;
+
+/** Longer runs are not words (hashes, base64, repeated letters): they are left out of the index. */
+export const MAX_TOKEN_LENGTH = 40;
+
+/** The normalised parts of one written word ("Œuvre" → ["oeuvre"], "½" → ["1", "2"]). */
+export function normalizeWord(word: string): string[] {
+  const folded = word
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(SPELLED_RE, (c) => SPELLED[c]);
+  return (folded.match(PART_RE) ?? []).filter((p) => p.length <= MAX_TOKEN_LENGTH);
+}
+
+export interface WordSpan {
+  /** Offsets in the original text (for snippets and highlighting). */
+  start: number;
+  end: number;
+  parts: string[];
+}
+
+/** Every word of a text with where it stands, in order. */
+export function wordSpans(text: string): WordSpan[] {
+  const out: WordSpan[] = [];
+  for (const m of text.matchAll(WORD_RE)) {
+    const parts = normalizeWord(m[0]);
+    if (parts.length) out.push({ start: m.index, end: m.index + m[0].length, parts });
+  }
+  return out;
+}
+
+/** The normalised tokens of a text, in order (at most `limit`). */
+export function tokens(text: string, limit = Infinity): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(WORD_RE)) {
+    for (const p of normalizeWord(m[0])) {
+      if (out.length >= limit) return out;
+      out.push(p);
+    }
+  }
+  return out;
+}
