@@ -29,7 +29,7 @@ async function serveRelais(): Promise<void> {
   const paragraph = '<p>' + 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(12) + '</p>';
   for (let i = 0; i < 57; i++) {
     clock.tick();
-    await createArticle(ctx, { language: i % 2 ? 'fr' : 'en', title: `Story ${i}`, bodyHtml: paragraph.repeat(4), sections: ['world'], status: 'published' });
+    await createArticle(ctx, { language: i % 2 ? 'fr' : 'en', title: `Story ${i}`, bodyHtml: paragraph.repeat(4), sections: ['world'], status: 'published' }, { kind: 'system', name: 'bench' });
   }
   const app = await buildApp(ctx);
   await app.listen({ port: 0, host: '127.0.0.1' });

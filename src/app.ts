@@ -1,7 +1,7 @@
 // The composition root: one Fastify app with each surface's route table registered in turn.
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppContext } from './context.ts';
-import { InputError, NotFoundError } from './domain/types.ts';
+import { ConflictError, ForbiddenError, InputError, NotFoundError } from './domain/types.ts';
 import { assertSanitizerActive } from './publish/sanitize.ts';
 import { trustProxySetting } from './trust-proxy.ts';
 import { registerSiteRoutes } from './web/routes.ts';
@@ -21,6 +21,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof InputError) return reply.code(err.status).send({ error: err.message, field: err.field });
     if (err instanceof NotFoundError) return reply.code(404).send({ error: err.message });
+    if (err instanceof ForbiddenError) return reply.code(403).send({ error: err.message });
+    if (err instanceof ConflictError) return reply.code(409).send({ error: err.message, conflict: err.conflict });
     const status = (err as { statusCode?: number }).statusCode ?? 500;
     if (status >= 500) req.log.error(err);
     return reply.code(status).send({ error: status >= 500 ? 'internal error' : (err as Error).message });

@@ -3,9 +3,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { NotFoundError, type ArticleInput, type ArticleStatus, type Page, type Article } from '../domain/types.ts';
 import { createArticle, editArticle, publishArticle, removeArticle as deleteArticleOp } from '../publish/articles.ts';
-import { findArticleById, queryArticles } from '../store/articles.ts';
+import { findArticleById, queryArticles, tagSlug, type ArticleQuery, type ArticleSort } from '../store/articles.ts';
 import { findSectionBySlug } from '../store/sections.ts';
-import { tagSlug } from '../store/articles.ts';
+import { requestActor } from './actor.ts';
+import { articleIdsMatching } from './article-search.ts';
 
 type IdReq = FastifyRequest<{ Params: { id: number } }>;
 
@@ -14,26 +15,50 @@ interface ListQuery {
   language?: string;
   section?: string;
   tag?: string;
+  author?: number;
+  translator?: number;
+  from?: string;
+  to?: string;
+  date?: 'published' | 'updated';
+  q?: string;
+  sort?: ArticleSort;
+  order?: 'asc' | 'desc';
   page: number;
   pageSize: number;
 }
 
+/** A day means from its first / to its last millisecond (UTC); a time is taken as given. */
+function boundary(value: string, timeOfDay: string): string {
+  return value.length === 10 ? value + timeOfDay : new Date(value).toISOString();
+}
+
 export async function listArticles(ctx: AppContext, req: FastifyRequest): Promise<Page<Article>> {
   const q = req.query as ListQuery;
+  const empty = { items: [], page: q.page, pageSize: q.pageSize, total: 0 };
   let sectionId: number | undefined;
   if (q.section) {
-    const s = await findSectionBySlug(ctx.store.db, q.section);
-    if (!s) return { items: [], page: q.page, pageSize: q.pageSize, total: 0 };
+    const s = /^\d+$/.test(q.section) ? { id: Number(q.section) } : await findSectionBySlug(ctx.store.db, q.section);
+    if (!s) return empty;
     sectionId = s.id;
   }
-  const { items, total } = await queryArticles(ctx.store.db, {
+  const query: ArticleQuery = {
     status: q.status,
     language: q.language,
     sectionId,
     tagSlug: q.tag ? tagSlug(q.tag) : undefined,
+    authorId: q.author,
+    translatorId: q.translator,
+    from: q.from ? boundary(q.from, 'T00:00:00.000Z') : undefined,
+    to: q.to ? boundary(q.to, 'T23:59:59.999Z') : undefined,
+    // Dates bound the field the list is sorted by when it is a date, else the publication date.
+    dateField: q.date ?? (q.sort === 'updated' ? 'updated' : 'published'),
+    sort: q.sort,
+    order: q.order,
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
-  });
+  };
+  if (q.q?.trim()) Object.assign(query, await articleIdsMatching(ctx, q.q.trim(), q.language));
+  const { items, total } = await queryArticles(ctx.store.db, query);
   return { items, page: q.page, pageSize: q.pageSize, total };
 }
 
@@ -44,21 +69,24 @@ export async function getArticle(ctx: AppContext, req: IdReq): Promise<Article> 
 }
 
 export async function postArticle(ctx: AppContext, req: FastifyRequest, reply: FastifyReply): Promise<Article> {
-  const a = await createArticle(ctx, req.body as ArticleInput);
+  const { version: _ignored, ...input } = req.body as ArticleInput & { version?: number };
+  const a = await createArticle(ctx, input, requestActor(req));
   reply.code(201).header('location', `/api/articles/${a.id}`);
   return a;
 }
 
+/** `version` in the body is the one the editor loaded: a newer stored one answers 409 with the difference. */
 export async function putArticle(ctx: AppContext, req: IdReq): Promise<Article> {
-  return editArticle(ctx, req.params.id, req.body as ArticleInput);
+  const { version, ...input } = req.body as ArticleInput & { version?: number };
+  return editArticle(ctx, req.params.id, input, requestActor(req), { expectedVersion: version });
 }
 
 export async function postPublish(ctx: AppContext, req: IdReq): Promise<Article> {
   const body = (req.body ?? {}) as { at?: string };
-  return publishArticle(ctx, req.params.id, body.at);
+  return publishArticle(ctx, req.params.id, requestActor(req), body.at);
 }
 
 export async function removeArticle(ctx: AppContext, req: IdReq, reply: FastifyReply): Promise<void> {
-  await deleteArticleOp(ctx, req.params.id);
+  await deleteArticleOp(ctx, req.params.id, requestActor(req));
   reply.code(204).send();
 }

@@ -1,6 +1,6 @@
 // JSON errors for the API scope: {error, field} for bad input, whatever raised it (ajv, body parser, operation).
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { InputError, NotFoundError } from '../domain/types.ts';
+import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../domain/types.ts';
 
 interface AjvIssue {
   instancePath?: string;
@@ -19,6 +19,8 @@ function fieldOf(issue: AjvIssue): string | null {
 export function apiErrorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   if (err instanceof InputError) return reply.code(err.status).send({ error: err.message, field: err.field });
   if (err instanceof NotFoundError) return reply.code(404).send({ error: err.message });
+  if (err instanceof ForbiddenError) return reply.code(403).send({ error: err.message });
+  if (err instanceof ConflictError) return reply.code(409).send({ error: err.message, conflict: err.conflict });
   if (err.validation?.length) {
     const issue = err.validation[0] as AjvIssue;
     const field = fieldOf(issue);

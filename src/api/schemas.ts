@@ -1,6 +1,8 @@
 // JSON schemas for request shapes (Fastify's ajv checks them). They check shape only: the publish
 // operations check meaning (languages, URLs, references, slugs) and answer with the failing field.
 const nullableString = { type: ['string', 'null'] } as const;
+// A day (2026-03-01) or an ISO time in UTC (2026-03-01T12:00:00Z, 2026-03-01T12:00:00.000Z).
+const DATE_OR_TIME = '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?Z)?$';
 const idList = { type: 'array', items: { type: 'integer', minimum: 1 }, maxItems: 100 } as const;
 
 export const imageRef = {
@@ -53,13 +55,15 @@ export const articleBody = {
     sectionIds: idList,
     sections: { type: 'array', items: { type: 'string' }, maxItems: 100 },
     tags: { type: 'array', items: { type: 'string' }, maxItems: 100 },
-    status: { type: 'string', enum: ['draft', 'scheduled', 'published'] },
+    status: { type: 'string', enum: ['draft', 'review', 'scheduled', 'published'] },
     publishedAt: nullableString,
     canonicalUrl: nullableString,
     canonicalPolicy: { type: 'string', enum: ['self', 'original', 'self-noindex'] },
     authorIds: idList,
     translatorIds: idList,
     provenance,
+    /** The version the editor loaded (PUT, autosave): a newer stored one is a conflict (409). */
+    version: { type: 'integer', minimum: 1 },
   },
 } as const;
 
@@ -110,10 +114,18 @@ export const idParams = {
 export const articleListQuery = {
   type: 'object',
   properties: {
-    status: { type: 'string', enum: ['draft', 'scheduled', 'published'] },
+    status: { type: 'string', enum: ['draft', 'review', 'scheduled', 'published'] },
     language: { type: 'string', pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$' },
     section: { type: 'string' },
     tag: { type: 'string' },
+    author: { type: 'integer', minimum: 1 },
+    translator: { type: 'integer', minimum: 1 },
+    from: { type: 'string', pattern: DATE_OR_TIME },
+    to: { type: 'string', pattern: DATE_OR_TIME },
+    date: { type: 'string', enum: ['published', 'updated'] },
+    q: { type: 'string', maxLength: 500 },
+    sort: { type: 'string', enum: ['updated', 'published', 'title'] },
+    order: { type: 'string', enum: ['asc', 'desc'] },
     page: { type: 'integer', minimum: 1, default: 1 },
     pageSize: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
   },

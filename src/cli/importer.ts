@@ -252,7 +252,7 @@ export async function applyPlan(ctx: AppContext, plan: ImportPlan): Promise<Impo
     // An archive imported today keeps its own dates: created and last updated when it was published.
     const published = typeof input.publishedAt === 'string' ? new Date(input.publishedAt) : null;
     const actx = published && published.getTime() < ctx.now().getTime() ? { ...ctx, now: () => published } : ctx;
-    const created = await step(where('articles', i, a), () => createArticle(actx, input));
+    const created = await step(where('articles', i, a), () => createArticle(actx, input, { kind: 'system', name: 'cli' }, { kind: 'import' }));
     if (key) articleIds[key] = created.id;
   }
   return {

@@ -6,6 +6,7 @@ import type { AppContext } from '../context.ts';
 import type { Article } from '../domain/types.ts';
 import { openTestContext } from '../publish/test-context.ts';
 import { createArticle } from '../publish/articles.ts';
+import { SYSTEM } from '../publish/test-actors.ts';
 import { findArticleBySlug, queryArticles } from '../store/articles.ts';
 import { listPeople } from '../store/people.ts';
 import { listOutlets } from '../store/outlets.ts';
@@ -102,7 +103,7 @@ test('refuses to run twice; --force replaces the demo content and leaves other c
   await assert.rejects(initDemo(ctx), DemoPresentError);
   assert.equal((await all()).length, before);
 
-  const mine = await createArticle(ctx, { language: 'fr', title: 'Mon article à moi', bodyHtml: '<p>x</p>' });
+  const mine = await createArticle(ctx, { language: 'fr', title: 'Mon article à moi', bodyHtml: '<p>x</p>' }, SYSTEM);
   const demoOne = await findArticleBySlug(ctx.store.db, 'fr', 'festival-riviere-brackenford-lanternes');
   assert.ok(demoOne);
   const s = await initDemo(ctx, { force: true });

@@ -107,6 +107,14 @@ export interface Article {
   createdBy?: number | null;
   /** Increases with every save; a save naming an older version is a conflict. */
   version?: number;
+  /** Dated correction notes, oldest first (shown on the page and in the feeds). */
+  corrections?: Correction[];
+}
+
+export interface Correction {
+  id: number;
+  at: string;
+  text: string;
 }
 
 /** Fields a caller supplies to create or update an article (everything else is derived). */
@@ -212,5 +220,43 @@ export class NotFoundError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'NotFoundError';
+  }
+}
+
+/** The actor may not do this (403); the message says what was refused. */
+export class ForbiddenError extends Error {
+  readonly status = 403;
+  constructor(message: string) {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}
+
+/** One change between two versions of an article: a field, or a run of the body's text. */
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+export interface TextChange {
+  op: 'equal' | 'insert' | 'delete';
+  text: string;
+}
+export interface ArticleDiff {
+  fields: FieldChange[];
+  body: TextChange[];
+}
+
+/**
+ * A save that named an older version than the stored one (409). Nothing is lost: the refused input is
+ * kept as a revision of kind 'conflict' (`revisionId`), and `diff` goes from the current article to it.
+ */
+export class ConflictError extends Error {
+  readonly status = 409;
+  readonly conflict: { current: Article; yours: ArticleInput; diff: ArticleDiff; revisionId: number | null };
+  constructor(message: string, conflict: ConflictError['conflict']) {
+    super(message);
+    this.name = 'ConflictError';
+    this.conflict = conflict;
   }
 }

@@ -6,6 +6,8 @@ import { queryArticles, tagSlug } from '../store/articles.ts';
 import { listSections } from '../store/sections.ts';
 import { resolveCredits, type ChainLink } from '../provenance/credits.ts';
 import { htmlToText } from '../publish/sanitize.ts';
+import { correctionsBlock } from '../web/parts/corrections.ts';
+import { strings } from '../web/i18n/index.ts';
 import { latest } from './dates.ts';
 import { entryContentHtml, imageType } from './html.ts';
 import type { FeedDoc, FeedEntry, FeedImage, FeedOrigin, FeedPerson } from './model.ts';
@@ -29,6 +31,12 @@ function entryId(baseUrl: string, a: Article): string {
   const host = new URL(baseUrl).hostname;
   if (/^[a-z0-9.-]+$/i.test(host)) return `tag:${host},${a.createdAt.slice(0, 10)}:article:${a.id}`;
   return `${baseUrl}/#article-${a.id}`;
+}
+
+/** The article's correction notes, as its page shows them (same words, same dates). */
+function correctionsHtml(ctx: AppContext, a: Article): string {
+  const block = correctionsBlock(a.corrections, a.language, strings(a.language), ctx.site.timeZone);
+  return block ? `\n${block.value}` : '';
 }
 
 function origin(link: ChainLink): FeedOrigin {
@@ -73,10 +81,10 @@ async function toEntry(ctx: AppContext, a: Article, sections: Map<number, Sectio
     url,
     title: a.title,
     summary: a.summary.trim() || excerpt(a.bodyHtml),
-    contentHtml: entryContentHtml(a.bodyHtml, image, url),
+    contentHtml: entryContentHtml(a.bodyHtml, image, url) + correctionsHtml(ctx, a),
     language: a.language,
     published,
-    updated: latest(a.updatedAt, published) ?? published,
+    updated: latest(latest(a.updatedAt, published), a.corrections?.at(-1)?.at ?? null) ?? published,
     authors,
     translators: credits.translators.map(person),
     categories,

@@ -5,6 +5,7 @@ import type { AppContext } from '../context.ts';
 import { buildApp } from '../app.ts';
 import { openTestContext } from '../publish/test-context.ts';
 import { createArticle, editArticle, publishArticle } from '../publish/articles.ts';
+import { SYSTEM } from '../publish/test-actors.ts';
 import { deleteArticle } from '../store/articles.ts';
 import { RELAIS_NS } from './model.ts';
 import { createFeedService } from './service.ts';
@@ -160,7 +161,7 @@ test('repeated requests are served from the cache; drafts and future articles st
   assert.equal(a, b, 'the same rendered feed object, not a rebuild');
   const [c, d] = await Promise.all([service.get('section', 'world', 'json'), service.get('section', 'world', 'json')]);
   assert.equal(c, d, 'concurrent misses share one build');
-  await createArticle(ctx, { language: 'en', title: 'Draft only', bodyHtml: '<p>d</p>' });
+  await createArticle(ctx, { language: 'en', title: 'Draft only', bodyHtml: '<p>d</p>' }, SYSTEM);
   const body = (await get('/feed.json')).body;
   assert.doesNotMatch(body, /Draft only/);
 });
@@ -168,15 +169,15 @@ test('repeated requests are served from the cache; drafts and future articles st
 test('edits, deletions and scheduled articles falling due change the feed and its ETag', async () => {
   const before = await get('/en/feed.json');
   clock.tick();
-  await editArticle(ctx, news.english.id, { language: 'en', title: 'Rivers rise again', bodyHtml: '<p>More water.</p>' });
+  await editArticle(ctx, news.english.id, { language: 'en', title: 'Rivers rise again', bodyHtml: '<p>More water.</p>' }, SYSTEM);
   const edited = await get('/en/feed.json');
   assert.notEqual(edited.headers.etag, before.headers.etag);
   assert.ok(edited.json().items.some((i: { title: string }) => i.title === 'Rivers rise again'));
   assert.equal((await get('/en/feed.json', { 'if-none-match': String(before.headers.etag) })).statusCode, 200);
 
   clock.tick();
-  const scheduled = await createArticle(ctx, { language: 'en', title: 'Embargoed', bodyHtml: '<p>Later.</p>' });
-  await publishArticle(ctx, scheduled.id, new Date(clock.now().getTime() + 3600_000).toISOString());
+  const scheduled = await createArticle(ctx, { language: 'en', title: 'Embargoed', bodyHtml: '<p>Later.</p>' }, SYSTEM);
+  await publishArticle(ctx, scheduled.id, SYSTEM, new Date(clock.now().getTime() + 3600_000).toISOString());
   const notYet = await get('/en/feed.json');
   assert.ok(!notYet.json().items.some((i: { title: string }) => i.title === 'Embargoed'));
   clock.tick(3600_000 + 1000); // no write: only the clock moves
@@ -196,7 +197,7 @@ test('a feed carries the newest 30 visible articles', async () => {
   try {
     for (let i = 0; i < 35; i++) {
       clock.tick();
-      await createArticle(many, { language: 'en', slug: `n-${i}`, title: `Number ${i}`, bodyHtml: `<p>${i}</p>`, status: 'published' });
+      await createArticle(many, { language: 'en', slug: `n-${i}`, title: `Number ${i}`, bodyHtml: `<p>${i}</p>`, status: 'published' }, SYSTEM);
     }
     const manyApp = await buildApp(many);
     const items = (await manyApp.inject('/feed.json')).json().items as Array<{ title: string }>;

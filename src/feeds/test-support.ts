@@ -5,9 +5,12 @@ import { existsSync } from 'node:fs';
 import type { AppContext } from '../context.ts';
 import type { Article, Outlet, Person, Section } from '../domain/types.ts';
 import { createArticle } from '../publish/articles.ts';
+import type { Actor } from '../domain/accounts.ts';
 import { createPerson } from '../publish/people.ts';
 import { createSection } from '../publish/sections.ts';
 import { createOutlet } from '../publish/outlets.ts';
+
+const FIXTURE: Actor = { kind: 'system', name: 'fixture' };
 
 /** Debian's interpreter: the apt module python3-feedparser is visible to it only. */
 export const DEBIAN_PYTHON = '/usr/bin/python3';
@@ -181,7 +184,7 @@ export async function seedNewsroom(ctx: AppContext, clock: TestClock): Promise<N
       },
       licence: 'CC-BY-4.0',
     },
-  });
+  }, FIXTURE);
   clock.tick();
   const french = await createArticle(ctx, {
     language: 'fr',
@@ -195,7 +198,7 @@ export async function seedNewsroom(ctx: AppContext, clock: TestClock): Promise<N
     translatorIds: [tom.id],
     status: 'published',
     provenance: { translationOfId: english.id, via: { url: 'https://aggregator.example/item/42', name: 'Aggregator' } },
-  });
+  }, FIXTURE);
   clock.tick();
   const hostile = await createArticle(ctx, {
     language: 'en',
@@ -206,7 +209,7 @@ export async function seedNewsroom(ctx: AppContext, clock: TestClock): Promise<N
     tags: ['Q&A <tag>'],
     status: 'published',
     provenance: { original: { url: 'https://post.example/2026/q-and-a', title: HOSTILE, authorNames: ['Zoë "Z" <Outside>'], language: 'en', publishedAt: null, outletId: null } },
-  });
+  }, FIXTURE);
   clock.tick();
   return { world, outlet, ada, tom, english, french, hostile };
 }

@@ -13,6 +13,7 @@ import type { Article } from '../domain/types.ts';
 import { buildApp } from '../app.ts';
 import { openTestContext } from '../publish/test-context.ts';
 import { createArticle } from '../publish/articles.ts';
+import { SYSTEM } from '../publish/test-actors.ts';
 import { getCopyStats } from '../store/counters.ts';
 import { COPY_SCRIPT_PATH } from './script.ts';
 
@@ -48,7 +49,7 @@ function articlePage(a: Article, canonical: string, lang: string): string {
 before(async () => {
   if (skip) return;
   ctx = await openTestContext();
-  article = await createArticle(ctx, { language: 'fr', title: 'Les rivières montent', bodyHtml: `<p>${PASSAGE}</p>`, status: 'published' });
+  article = await createArticle(ctx, { language: 'fr', title: 'Les rivières montent', bodyHtml: `<p>${PASSAGE}</p>`, status: 'published' }, SYSTEM);
   app = await buildApp(ctx);
   // A stand-in for src/web's article page, under a path nobody else serves.
   app.get('/__follow-test/article', async (req, reply) => {

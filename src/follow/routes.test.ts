@@ -7,6 +7,7 @@ import type { Article } from '../domain/types.ts';
 import { buildApp } from '../app.ts';
 import { openTestContext } from '../publish/test-context.ts';
 import { createArticle } from '../publish/articles.ts';
+import { SYSTEM } from '../publish/test-actors.ts';
 import { getCopyStats, getShareCounts } from '../store/counters.ts';
 import { sql } from 'kysely';
 import { registerFollowRoutes } from './routes.ts';
@@ -22,10 +23,10 @@ let later: Article;
 
 before(async () => {
   ctx = await openTestContext({ now: () => clock, baseUrl: 'https://relais.example' });
-  fr = await createArticle(ctx, { language: 'fr', title: 'Les rivières montent & « débordent »', bodyHtml: '<p>Eau.</p>', status: 'published' });
-  en = await createArticle(ctx, { language: 'en', title: 'Rivers rise', bodyHtml: '<p>Water.</p>', status: 'published' });
-  draft = await createArticle(ctx, { language: 'en', title: 'Not yet', bodyHtml: '<p>Draft.</p>' });
-  later = await createArticle(ctx, { language: 'en', title: 'Later', bodyHtml: '<p>Soon.</p>', status: 'scheduled', publishedAt: '2030-01-01T00:00:00Z' });
+  fr = await createArticle(ctx, { language: 'fr', title: 'Les rivières montent & « débordent »', bodyHtml: '<p>Eau.</p>', status: 'published' }, SYSTEM);
+  en = await createArticle(ctx, { language: 'en', title: 'Rivers rise', bodyHtml: '<p>Water.</p>', status: 'published' }, SYSTEM);
+  draft = await createArticle(ctx, { language: 'en', title: 'Not yet', bodyHtml: '<p>Draft.</p>' }, SYSTEM);
+  later = await createArticle(ctx, { language: 'en', title: 'Later', bodyHtml: '<p>Soon.</p>', status: 'scheduled', publishedAt: '2030-01-01T00:00:00Z' }, SYSTEM);
   app = await buildApp(ctx);
 });
 after(async () => {
@@ -263,7 +264,7 @@ test('one client cannot inflate copies or visits: reports past the budget are no
 test('share clicks past the per-IP budget still redirect but do not count', async () => {
   const c = await openTestContext({ now: () => clock });
   try {
-    const a = await createArticle(c, { language: 'en', title: 'Budget', bodyHtml: '<p>b</p>', status: 'published' });
+    const a = await createArticle(c, { language: 'en', title: 'Budget', bodyHtml: '<p>b</p>', status: 'published' }, SYSTEM);
     const small = Fastify();
     await registerFollowRoutes(small, c, { sharesPerIp: 2 });
     for (let i = 0; i < 4; i++) {
@@ -307,7 +308,7 @@ test('old dedup rows are pruned by a background timer, which app.close stops and
   const c = await openTestContext({ now: () => now });
   mock.timers.enable({ apis: ['setInterval'] });
   try {
-    const a = await createArticle(c, { language: 'en', title: 'Prune', bodyHtml: '<p>p</p>', status: 'published' });
+    const a = await createArticle(c, { language: 'en', title: 'Prune', bodyHtml: '<p>p</p>', status: 'published' }, SYSTEM);
     const small = Fastify();
     await registerFollowRoutes(small, c);
     await small.inject({ url: `/share/${a.id}/linkedin`, remoteAddress: '198.51.100.201' });

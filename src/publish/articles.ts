@@ -1,196 +1,173 @@
 // Article operations: the one place where articles are created, changed and published.
-// The API, the CLI, the importer and the demo all call these.
+// The API, the CLI, the importer and the demo all call these, each naming who acts: every operation asks
+// the permission table with the article it loaded, writes a revision, and audits publishing decisions,
+// all in one transaction.
 import type { AppContext } from '../context.ts';
-import {
-  ARTICLE_STATUSES,
-  CANONICAL_POLICIES,
-  InputError,
-  NotFoundError,
-  type Article,
-  type ArticleInput,
-  type ArticleStatus,
-  type CanonicalPolicy,
-  type Provenance,
-} from '../domain/types.ts';
-import {
-  deleteArticle,
-  findArticleById,
-  findDerivedArticles,
-  insertArticle,
-  slugTaken,
-  updateArticle,
-  type ArticleData,
-} from '../store/articles.ts';
-import { findPeopleByIds } from '../store/people.ts';
-import { findSectionBySlug, findSectionById } from '../store/sections.ts';
-import { findOutletById } from '../store/outlets.ts';
-import { sanitizeBody } from './sanitize.ts';
-import { slugify, uniqueSlug } from './slug.ts';
-import { httpUrl, isoTime, language, optionalText, requireText, slugText } from './validate.ts';
+import { actorUserId, type Actor } from '../domain/accounts.ts';
+import type { Action } from '../domain/permissions.ts';
+import { InputError, NotFoundError, type Article, type ArticleInput, type ArticleStatus } from '../domain/types.ts';
+import { deleteArticle, findArticleById, findDerivedArticles, insertArticle, updateArticle } from '../store/articles.ts';
+import type { RevisionKind } from '../store/revisions.ts';
+import { atomically } from '../store/transaction.ts';
+import { buildArticleData } from './article-data.ts';
+import { conflictError, StaleVersion } from './conflict.ts';
+import { requireCan } from './guard.ts';
+import { auditArticle, recordRevision } from './history.ts';
+import { isoTime } from './validate.ts';
 
-const MAX_BODY = 2_000_000;
-
-async function resolveSections(ctx: AppContext, input: ArticleInput): Promise<number[]> {
-  const ids = [...(input.sectionIds ?? [])];
-  for (const id of ids) if (!(await findSectionById(ctx.store.db, id))) throw new InputError(`no section with id ${id}`, 'sectionIds');
-  for (const slug of input.sections ?? []) {
-    const s = await findSectionBySlug(ctx.store.db, slug);
-    if (!s) throw new InputError(`no section "${slug}"`, 'sections');
-    ids.push(s.id);
-  }
-  return [...new Set(ids)];
+export interface SaveOptions {
+  /** The version the caller's copy was made from: a save over a newer one is refused (ConflictError, 409). */
+  expectedVersion?: number;
+  /** What the revision is called ('import' for the importer, 'autosave', 'restore'); default 'save'. */
+  kind?: RevisionKind;
+  /** Extra facts for the audit row (a restore names its revision). */
+  detail?: Record<string, unknown>;
 }
 
-async function checkPeople(ctx: AppContext, ids: number[], field: string): Promise<number[]> {
-  const found = await findPeopleByIds(ctx.store.db, ids);
-  for (const id of ids) if (!found.has(id)) throw new InputError(`no person with id ${id}`, field);
-  return [...new Set(ids)];
+const live = (s: ArticleStatus | null | undefined) => s === 'published' || s === 'scheduled';
+
+/** What changing the status from `from` to `to` asks of the actor, and how the change is recorded. */
+function transition(from: ArticleStatus | null, to: ArticleStatus): { action: Action; kind: RevisionKind; audit: string | null } | null {
+  if (from === to) return null;
+  if (live(to)) return { action: 'article.publish', kind: to === 'scheduled' ? 'schedule' : 'publish', audit: `article.${to === 'scheduled' ? 'schedule' : 'publish'}` };
+  if (live(from)) return { action: 'article.publish', kind: 'unpublish', audit: 'article.unpublish' };
+  if (to === 'review') return { action: 'article.submit', kind: 'submit', audit: null };
+  return null;
 }
 
-/** Walks translation/republication links upwards; refuses a link that would close a loop. */
-async function checkChain(ctx: AppContext, selfId: number | null, startId: number, field: string): Promise<void> {
-  const seen = new Set<number>();
-  let id: number | null = startId;
-  while (id != null) {
-    if (id === selfId || seen.has(id)) throw new InputError(`${field} would make a loop of articles`, field);
-    seen.add(id);
-    const a = await findArticleById(ctx.store.db, id);
-    if (!a) throw new InputError(`no article with id ${id}`, field);
-    id = a.provenance.translationOfId ?? a.provenance.republicationOfId;
-  }
+function requireObject(input: unknown): asserts input is ArticleInput {
+  if (input == null || typeof input !== 'object' || Array.isArray(input)) throw new InputError('an article object is required');
 }
 
-async function buildProvenance(ctx: AppContext, selfId: number | null, p: Partial<Provenance> | undefined): Promise<Provenance> {
-  const out: Provenance = { original: null, via: null, translationOfId: null, republicationOfId: null, licence: null };
-  if (!p) return out;
-  if (p.original) {
-    const o = p.original;
-    if (o.outletId != null && !(await findOutletById(ctx.store.db, o.outletId)))
-      throw new InputError(`no outlet with id ${o.outletId}`, 'provenance.original.outletId');
-    out.original = {
-      url: o.url ? httpUrl(o.url, 'provenance.original.url') : null,
-      title: o.title ? optionalText(o.title, 'provenance.original.title', 500) : null,
-      outletId: o.outletId ?? null,
-      authorNames: (o.authorNames ?? []).map((n, i) => requireText(n, `provenance.original.authorNames[${i}]`, 200)),
-      language: o.language ? language(o.language, 'provenance.original.language') : null,
-      publishedAt: o.publishedAt ? isoTime(o.publishedAt, 'provenance.original.publishedAt') : null,
-    };
-  }
-  if (p.via) out.via = { url: httpUrl(p.via.url, 'provenance.via.url'), name: p.via.name ? optionalText(p.via.name, 'provenance.via.name', 200) : null };
-  if (p.translationOfId != null) {
-    await checkChain(ctx, selfId, p.translationOfId, 'provenance.translationOfId');
-    out.translationOfId = p.translationOfId;
-  }
-  if (p.republicationOfId != null) {
-    await checkChain(ctx, selfId, p.republicationOfId, 'provenance.republicationOfId');
-    out.republicationOfId = p.republicationOfId;
-  }
-  if (out.translationOfId != null && out.republicationOfId != null)
-    throw new InputError('an article is a translation or a republication of another, not both', 'provenance');
-  out.licence = p.licence ? optionalText(p.licence, 'provenance.licence', 200) : null;
-  return out;
-}
-
-function statusOf(input: ArticleInput, fallback: ArticleStatus): ArticleStatus {
-  const s = input.status ?? fallback;
-  if (!ARTICLE_STATUSES.includes(s)) throw new InputError(`status must be one of ${ARTICLE_STATUSES.join(', ')}`, 'status');
-  return s;
-}
-
-function policyOf(input: ArticleInput, fallback: CanonicalPolicy): CanonicalPolicy {
-  const p = input.canonicalPolicy ?? fallback;
-  if (!CANONICAL_POLICIES.includes(p)) throw new InputError(`canonicalPolicy must be one of ${CANONICAL_POLICIES.join(', ')}`, 'canonicalPolicy');
-  return p;
-}
-
-async function build(ctx: AppContext, input: ArticleInput, existing: Article | null): Promise<ArticleData> {
-  if (input == null || typeof input !== 'object') throw new InputError('an article object is required');
-  const now = ctx.now().toISOString();
-  const lang = language(input.language);
-  const title = requireText(input.title, 'title', 500);
-  if (typeof input.bodyHtml !== 'string') throw new InputError('bodyHtml is required', 'bodyHtml');
-  if (input.bodyHtml.length > MAX_BODY) throw new InputError(`bodyHtml is larger than ${MAX_BODY} characters`, 'bodyHtml', 413);
-  const status = statusOf(input, existing?.status ?? 'draft');
-  let publishedAt = input.publishedAt !== undefined ? (input.publishedAt ? isoTime(input.publishedAt, 'publishedAt') : null) : (existing?.publishedAt ?? null);
-  if (status === 'scheduled' && !publishedAt) throw new InputError('a scheduled article needs publishedAt', 'publishedAt');
-  if (status === 'published' && !publishedAt) publishedAt = now;
-  const slugBase = input.slug ? slugText(input.slug) : (existing?.slug ?? slugify(title));
-  const selfId = existing?.id;
-  const slug = input.slug
-    ? slugBase
-    : existing
-      ? existing.slug
-      : await uniqueSlug(slugBase, (s) => slugTaken(ctx.store.db, lang, s));
-  if (input.slug && (await slugTaken(ctx.store.db, lang, slug, selfId)))
-    throw new InputError(`slug "${slug}" is taken in ${lang}`, 'slug', 409);
-  const image = input.image !== undefined ? input.image : (existing?.image ?? null);
-  return {
-    slug,
-    language: lang,
-    title,
-    summary: optionalText(input.summary, 'summary', 2000),
-    bodyHtml: sanitizeBody(input.bodyHtml),
-    image: image
-      ? {
-          file: requireText(image.file, 'image.file', 2000),
-          alt: optionalText(image.alt, 'image.alt', 500),
-          credit: image.credit ? optionalText(image.credit, 'image.credit', 500) : null,
-          width: image.width ?? null,
-          height: image.height ?? null,
-        }
-      : null,
-    sectionIds: await resolveSections(ctx, input),
-    tags: [...new Set((input.tags ?? []).map((t, i) => requireText(t, `tags[${i}]`, 60)))],
-    status,
-    publishedAt,
-    updatedAt: now,
-    createdAt: existing?.createdAt ?? now,
-    canonicalUrl: input.canonicalUrl ? httpUrl(input.canonicalUrl, 'canonicalUrl') : null,
-    canonicalPolicy: policyOf(input, existing?.canonicalPolicy ?? 'self'),
-    authorIds: await checkPeople(ctx, input.authorIds ?? [], 'authorIds'),
-    translatorIds: await checkPeople(ctx, input.translatorIds ?? [], 'translatorIds'),
-    provenance: await buildProvenance(ctx, selfId ?? null, input.provenance),
-  };
-}
-
-export async function createArticle(ctx: AppContext, input: ArticleInput): Promise<Article> {
-  const data = await build(ctx, input, null);
-  const id = await insertArticle(ctx.store.db, data);
-  return { id, ...data };
-}
-
-export async function editArticle(ctx: AppContext, id: number, input: ArticleInput): Promise<Article> {
-  const existing = await findArticleById(ctx.store.db, id);
-  if (!existing) throw new NotFoundError(`no article with id ${id}`);
-  const data = await build(ctx, input, existing);
-  await updateArticle(ctx.store.db, id, data);
-  return { id, ...data };
-}
-
-/** Publishes now, or schedules for a later time. */
-export async function publishArticle(ctx: AppContext, id: number, at?: string): Promise<Article> {
+async function load(ctx: AppContext, id: number): Promise<Article> {
   const a = await findArticleById(ctx.store.db, id);
   if (!a) throw new NotFoundError(`no article with id ${id}`);
-  const now = ctx.now();
-  const when = at ? isoTime(at, 'publishedAt') : now.toISOString();
-  const status: ArticleStatus = when > now.toISOString() ? 'scheduled' : 'published';
-  const data: ArticleData = { ...a, status, publishedAt: when, updatedAt: now.toISOString() };
-  await updateArticle(ctx.store.db, id, data);
-  return { ...data, id };
+  return a;
+}
+
+export async function createArticle(ctx: AppContext, input: ArticleInput, actor: Actor, opts: Pick<SaveOptions, 'kind'> = {}): Promise<Article> {
+  requireCan(actor, 'article.create');
+  requireObject(input);
+  return atomically(ctx.store, async (store) => {
+    const tx: AppContext = { ...ctx, store };
+    const data = await buildArticleData(tx, input, null);
+    const createdBy = actorUserId(actor);
+    const step = transition(null, data.status);
+    if (step) requireCan(actor, step.action, { ...data, createdBy, status: 'draft' });
+    const id = await insertArticle(store.db, { ...data, createdBy });
+    const article = await load(tx, id);
+    await recordRevision(store.db, actor, article, step?.kind ?? opts.kind ?? 'save', data.updatedAt);
+    if (step?.audit) await auditArticle(store.db, actor, step.audit, article, data.updatedAt, { publishedAt: article.publishedAt });
+    return article;
+  });
+}
+
+/** Saves the whole article (omitted lists and provenance become empty; the slug stays unless given). */
+export async function editArticle(ctx: AppContext, id: number, input: ArticleInput, actor: Actor, opts: SaveOptions = {}): Promise<Article> {
+  requireObject(input);
+  try {
+    return await atomically(ctx.store, async (store) => {
+      const tx: AppContext = { ...ctx, store };
+      const existing = await load(tx, id);
+      requireCan(actor, 'article.edit', existing);
+      if (opts.expectedVersion != null && existing.version !== opts.expectedVersion) throw new StaleVersion();
+      const data = await buildArticleData(tx, input, existing);
+      const step = transition(existing.status, data.status);
+      if (step) requireCan(actor, step.action, existing);
+      const version = await updateArticle(store.db, id, { ...data, createdBy: existing.createdBy }, opts.expectedVersion ?? existing.version);
+      if (version == null) throw new StaleVersion();
+      const article = await load(tx, id);
+      const kind = opts.kind ?? step?.kind ?? 'save';
+      await recordRevision(store.db, actor, article, kind, data.updatedAt);
+      const audit = kind === 'restore' ? 'article.restore' : step?.audit;
+      if (audit) await auditArticle(store.db, actor, audit, article, data.updatedAt, { ...opts.detail, status: article.status, publishedAt: article.publishedAt });
+      return article;
+    });
+  } catch (err) {
+    if (err instanceof StaleVersion) throw await conflictError(ctx, id, input, actor, opts.expectedVersion);
+    throw err;
+  }
+}
+
+/** Changes the status only (publish, schedule, unpublish, submit): a new version, a revision, an audit row. */
+async function changeStatus(ctx: AppContext, id: number, actor: Actor, check: (a: Article) => void, next: (a: Article, now: string) => Pick<Article, 'status' | 'publishedAt'>): Promise<Article> {
+  return atomically(ctx.store, async (store) => {
+    const tx: AppContext = { ...ctx, store };
+    const a = await load(tx, id);
+    check(a);
+    const now = ctx.now().toISOString();
+    const { status, publishedAt } = next(a, now);
+    const step = transition(a.status, status);
+    if (step) requireCan(actor, step.action, a);
+    const { id: _id, version: _v, corrections: _c, ...data } = a;
+    if ((await updateArticle(store.db, id, { ...data, status, publishedAt, updatedAt: now })) == null) throw new NotFoundError(`no article with id ${id}`);
+    const article = await load(tx, id);
+    await recordRevision(store.db, actor, article, step?.kind ?? 'save', now);
+    if (step?.audit) await auditArticle(store.db, actor, step.audit, article, now, { publishedAt: article.publishedAt });
+    return article;
+  });
+}
+
+/** Publishes now, or schedules for a later time (`at` in the future); `at` in the past backdates. */
+export async function publishArticle(ctx: AppContext, id: number, actor: Actor, at?: string): Promise<Article> {
+  requireCan(actor, 'article.publish');
+  const when = at ? isoTime(at, 'publishedAt') : null;
+  return changeStatus(
+    ctx,
+    id,
+    actor,
+    () => {},
+    (_a, now) => {
+      const publishedAt = when ?? now;
+      return { status: publishedAt > now ? 'scheduled' : 'published', publishedAt };
+    },
+  );
+}
+
+/** Back to draft: the page, its place in listings and in the feeds are gone until it is published again. */
+export async function unpublishArticle(ctx: AppContext, id: number, actor: Actor): Promise<Article> {
+  requireCan(actor, 'article.publish');
+  return changeStatus(
+    ctx,
+    id,
+    actor,
+    (a) => {
+      if (!live(a.status)) throw new InputError(`article #${id} is not published or scheduled (it is a ${a.status})`, 'status', 409);
+    },
+    () => ({ status: 'draft', publishedAt: null }),
+  );
+}
+
+/** An author or translator hands a draft to the editors (status 'review'). */
+export async function submitArticle(ctx: AppContext, id: number, actor: Actor): Promise<Article> {
+  return changeStatus(
+    ctx,
+    id,
+    actor,
+    (a) => {
+      requireCan(actor, 'article.submit', a);
+      if (a.status !== 'draft') throw new InputError(`only a draft can be submitted for review (article #${id} is ${a.status})`, 'status', 409);
+    },
+    (a) => ({ status: 'review', publishedAt: a.publishedAt }),
+  );
 }
 
 /**
  * Deletes an article. Refused while other articles are its translations or republications: deleting it
  * would silently cut their provenance chain.
  */
-export async function removeArticle(ctx: AppContext, id: number): Promise<void> {
-  if (!(await findArticleById(ctx.store.db, id))) throw new NotFoundError(`no article with id ${id}`);
-  const derived = await findDerivedArticles(ctx.store.db, id);
-  if (derived.length) {
-    const list = derived.map((d) => `#${d.id} (${d.provenance.translationOfId === id ? 'translation' : 'republication'})`).join(', ');
-    throw new InputError(`article #${id} is the source of ${list}: change their provenance first`, null, 409);
-  }
-  await deleteArticle(ctx.store.db, id);
+export async function removeArticle(ctx: AppContext, id: number, actor: Actor): Promise<void> {
+  requireCan(actor, 'article.delete');
+  await atomically(ctx.store, async (store) => {
+    const a = await load({ ...ctx, store }, id);
+    const derived = await findDerivedArticles(store.db, id);
+    if (derived.length) {
+      const list = derived.map((d) => `#${d.id} (${d.provenance.translationOfId === id ? 'translation' : 'republication'})`).join(', ');
+      throw new InputError(`article #${id} is the source of ${list}: change their provenance first`, null, 409);
+    }
+    await deleteArticle(store.db, id);
+    await auditArticle(store.db, actor, 'article.delete', a, ctx.now().toISOString(), { slug: a.slug, language: a.language, status: a.status });
+  });
 }
 
 /** True when a reader may see the article now (published, or scheduled and due). */

@@ -1,15 +1,19 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { ArticlesTable, Database } from './schema.ts';
 import type { Article, ArticleStatus, CanonicalPolicy, PersonRole, Provenance } from '../domain/types.ts';
 import { parseJson } from './json.ts';
 import { inTransaction } from './transaction.ts';
 import { indexArticle } from './search-index.ts';
+import { correctionsOf } from './corrections.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
-type Row = Omit<ArticlesTable, 'id'> & { id: number };
+type Row = Selectable<ArticlesTable>;
 
 /** An article without its id, as the publish operations build it. */
 export type ArticleData = Omit<Article, 'id'>;
+
+export const ARTICLE_SORTS = ['updated', 'published', 'title'] as const;
+export type ArticleSort = (typeof ARTICLE_SORTS)[number];
 
 export interface ArticleQuery {
   /** Only articles published at or before this time (public listings). */
@@ -20,6 +24,20 @@ export interface ArticleQuery {
   tagSlug?: string;
   personId?: number;
   role?: PersonRole;
+  /** Articles this person wrote / translated (both may be given). */
+  authorId?: number;
+  translatorId?: number;
+  /** Only these articles (e.g. the ids a full-text search found). */
+  ids?: number[];
+  /** Words that must all appear in the title, summary or body (a plain LIKE match, no ranking). */
+  text?: string;
+  /** from/to bound this date (ISO times, inclusive); default: published. */
+  dateField?: 'published' | 'updated';
+  from?: string;
+  to?: string;
+  /** Default: newest published first (public listings and feeds). */
+  sort?: ArticleSort;
+  order?: 'asc' | 'desc';
   limit: number;
   offset: number;
 }
@@ -99,34 +117,56 @@ function baseRow(a: ArticleData) {
 
 export async function insertArticle(db: Kysely<Database>, a: ArticleData): Promise<number> {
   return inTransaction(db, async (tx) => {
-    const { id } = await tx.insertInto('articles').values(baseRow(a)).returning('id').executeTakeFirstOrThrow();
+    const { id } = await tx
+      .insertInto('articles')
+      .values({ ...baseRow(a), created_by: a.createdBy ?? null, version: 1 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await writeRelations(tx, id, a);
     await indexArticle(tx, id, a);
     return id;
   });
 }
 
-export async function updateArticle(db: Kysely<Database>, id: number, a: ArticleData): Promise<void> {
-  await inTransaction(db, async (tx) => {
-    await tx.updateTable('articles').set(baseRow(a)).where('id', '=', id).execute();
+/**
+ * Writes the article and bumps its version. With `expectedVersion`, only while the stored version is still
+ * that one (one conditional UPDATE, so of two concurrent saves of one version exactly one wins).
+ * Returns the new version, or null when the article is gone or its version moved on.
+ */
+export async function updateArticle(db: Kysely<Database>, id: number, a: ArticleData, expectedVersion?: number): Promise<number | null> {
+  return inTransaction(db, async (tx) => {
+    let q = tx
+      .updateTable('articles')
+      .set((eb) => ({ ...baseRow(a), version: eb('version', '+', 1) }))
+      .where('id', '=', id);
+    if (expectedVersion != null) q = q.where('version', '=', expectedVersion);
+    const row = await q.returning('version').executeTakeFirst();
+    if (!row) return null;
     await writeRelations(tx, id, a);
     await indexArticle(tx, id, a);
+    return row.version;
   });
+}
+
+/** Changes only updated_at (a correction note changes the page without changing the article's fields). */
+export async function touchArticle(db: Db, id: number, updatedAt: string): Promise<void> {
+  await db.updateTable('articles').set({ updated_at: updatedAt }).where('id', '=', id).execute();
 }
 
 export async function deleteArticle(db: Kysely<Database>, id: number): Promise<void> {
   await db.deleteFrom('articles').where('id', '=', id).execute();
 }
 
-/** Loads sections, tags, people and provenance for a set of article rows, in four queries. */
+/** Loads sections, tags, people, provenance and corrections for a set of article rows, in five queries. */
 async function hydrate(db: Db, rows: Row[]): Promise<Article[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [sections, tags, people, provs] = await Promise.all([
+  const [sections, tags, people, provs, corrections] = await Promise.all([
     db.selectFrom('article_sections').selectAll().where('article_id', 'in', ids).orderBy('position').execute(),
     db.selectFrom('article_tags').selectAll().where('article_id', 'in', ids).orderBy('tag_name').execute(),
     db.selectFrom('article_people').selectAll().where('article_id', 'in', ids).orderBy('position').execute(),
     db.selectFrom('provenance').selectAll().where('article_id', 'in', ids).execute(),
+    correctionsOf(db, ids),
   ]);
   const provById = new Map(provs.map((p) => [p.article_id, p]));
   return rows.map((r) => {
@@ -169,6 +209,9 @@ async function hydrate(db: Db, rows: Row[]): Promise<Article[]> {
       authorIds: people.filter((x) => x.article_id === r.id && x.role === 'author').map((x) => x.person_id),
       translatorIds: people.filter((x) => x.article_id === r.id && x.role === 'translator').map((x) => x.person_id),
       provenance,
+      createdBy: r.created_by,
+      version: r.version,
+      corrections: corrections.get(r.id) ?? [],
     };
   });
 }
@@ -242,11 +285,34 @@ export async function queryArticles(db: Db, q: ArticleQuery): Promise<{ items: A
       return sub;
     });
   }
+  for (const [role, personId] of [['author', q.authorId], ['translator', q.translatorId]] as const) {
+    if (personId == null) continue;
+    base = base.where('articles.id', 'in', (eb) =>
+      eb.selectFrom('article_people').select('article_id').where('person_id', '=', personId).where('role', '=', role),
+    );
+  }
+  if (q.ids) base = q.ids.length ? base.where('articles.id', 'in', q.ids) : base.where(sql<boolean>`1 = 0`);
+  for (const word of (q.text ?? '').split(/\s+/).filter(Boolean)) {
+    const like = `%${word.toLowerCase().replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    base = base.where((eb) =>
+      eb.or(['title', 'summary', 'body_html'].map((c) => eb(sql`lower(${sql.ref(`articles.${c}`)})`, 'like', sql`${like} escape '\\'`))),
+    );
+  }
+  const dateColumn = q.dateField === 'updated' ? 'articles.updated_at' : 'articles.published_at';
+  if (q.from) base = base.where(dateColumn, '>=', q.from);
+  if (q.to) base = base.where(dateColumn, '<=', q.to);
   const [{ n }] = await base.select((eb) => eb.fn.countAll<number>().as('n')).execute();
-  const rows = await base
-    .selectAll('articles')
-    .orderBy('articles.published_at', 'desc')
-    .orderBy('articles.id', 'desc')
+  let ordered = base.selectAll('articles');
+  if (!q.sort) ordered = ordered.orderBy('articles.published_at', 'desc');
+  else {
+    const order = q.order ?? (q.sort === 'title' ? 'asc' : 'desc');
+    const column = q.sort === 'title' ? 'articles.title' : q.sort === 'updated' ? 'articles.updated_at' : 'articles.published_at';
+    // Drafts have no publication date: last either way, on both databases (they order NULLs differently).
+    if (q.sort === 'published') ordered = ordered.orderBy(sql`case when articles.published_at is null then 1 else 0 end`);
+    ordered = ordered.orderBy(column, order);
+  }
+  const rows = await ordered
+    .orderBy('articles.id', q.order === 'asc' && q.sort ? 'asc' : 'desc')
     .limit(q.limit)
     .offset(q.offset)
     .execute();

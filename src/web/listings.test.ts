@@ -3,6 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { createArticle } from '../publish/articles.ts';
+import { SYSTEM } from '../publish/test-actors.ts';
 import { BASE, closeSiteApp, openSiteApp, type Fixture, type SiteApp } from './test-fixtures.ts';
 
 let f: Fixture;
@@ -88,7 +89,7 @@ test('pagination: ?page=N with prev/next links; out-of-range and malformed pages
   for (let i = 0; i < 25; i++)
     await createArticle(f.ctx, {
       language: 'en', title: `Filler ${i}`, bodyHtml: '<p>x</p>', status: 'published', publishedAt: `2016-01-${String(i + 1).padStart(2, '0')}T00:00:00Z`,
-    });
+    }, SYSTEM);
   const one = await page('/');
   assert.equal(one.doc.querySelectorAll('.card').length, 20);
   assert.equal(one.doc.querySelector('.pagination a[rel="next"]')?.getAttribute('href'), '/?page=2');

@@ -65,10 +65,15 @@ export interface ArticlePageData {
 
 /** Everything on an article page except the share counts (see loadCounts: they are never cached). */
 export async function loadArticle(ctx: AppContext, lang: string, slug: string): Promise<ArticlePageData | null> {
+  const article = await findArticleBySlug(ctx.store.db, lang, slug);
+  if (!article || !isVisible(article, ctx.now())) return null;
+  return loadArticlePage(ctx, article);
+}
+
+/** The page data of any article, visible or not (the newsroom's preview renders drafts with it). */
+export async function loadArticlePage(ctx: AppContext, article: Article): Promise<ArticlePageData> {
   const db = ctx.store.db;
   const now = ctx.now();
-  const article = await findArticleBySlug(db, lang, slug);
-  if (!article || !isVisible(article, now)) return null;
   const credits = await resolveCredits(db, ctx.site, article);
   const chainIds = credits.chain.map((l) => l.articleId).filter((id): id is number => id != null);
   const [refs, image, photos] = await Promise.all([

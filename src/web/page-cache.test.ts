@@ -6,6 +6,7 @@ import { buildApp } from '../app.ts';
 import type { AppContext } from '../context.ts';
 import { openTestContext } from '../publish/test-context.ts';
 import { createArticle, editArticle } from '../publish/articles.ts';
+import { SYSTEM } from '../publish/test-actors.ts';
 import { deleteArticle } from '../store/articles.ts';
 
 let clock = new Date('2026-01-10T12:00:00Z');
@@ -24,11 +25,11 @@ after(async () => {
 const get = async (url: string) => (await app.inject({ url })).body;
 
 test('an edited article shows its new text on the next request', async () => {
-  const a = await createArticle(ctx, { language: 'en', title: 'First title', bodyHtml: '<p>one</p>', status: 'published' });
+  const a = await createArticle(ctx, { language: 'en', title: 'First title', bodyHtml: '<p>one</p>', status: 'published' }, SYSTEM);
   assert.match(await get('/en/first-title'), /<h1>First title<\/h1>/);
   assert.match(await get('/'), /First title/);
   clock = new Date(clock.getTime() + 1000);
-  await editArticle(ctx, a.id, { language: 'en', title: 'Second title', bodyHtml: '<p>two</p>' });
+  await editArticle(ctx, a.id, { language: 'en', title: 'Second title', bodyHtml: '<p>two</p>' }, SYSTEM);
   assert.match(await get('/en/first-title'), /<h1>Second title<\/h1>/);
   assert.match(await get('/'), /Second title/);
   await deleteArticle(ctx.store.db, a.id);
@@ -37,11 +38,11 @@ test('an edited article shows its new text on the next request', async () => {
 });
 
 test('a scheduled article appears when it falls due, and its original gains the hreflang', async () => {
-  const original = await createArticle(ctx, { language: 'en', title: 'Original', bodyHtml: '<p>x</p>', status: 'published' });
+  const original = await createArticle(ctx, { language: 'en', title: 'Original', bodyHtml: '<p>x</p>', status: 'published' }, SYSTEM);
   await createArticle(ctx, {
     language: 'fr', title: 'Traduction prévue', bodyHtml: '<p>x</p>', status: 'scheduled',
     publishedAt: new Date(clock.getTime() + 3600_000).toISOString(), provenance: { translationOfId: original.id },
-  });
+  }, SYSTEM);
   assert.doesNotMatch(await get('/'), /Traduction prévue/);
   assert.doesNotMatch(await get('/en/original'), /<link rel="alternate" hreflang="fr"/);
   clock = new Date(clock.getTime() + 2 * 3600_000);

@@ -10,9 +10,12 @@ import type { AppContext } from '../context.ts';
 import type { Article, Outlet, Person, Section } from '../domain/types.ts';
 import { openTestContext } from '../publish/test-context.ts';
 import { createArticle } from '../publish/articles.ts';
+import type { Actor } from '../domain/accounts.ts';
 import { createPerson } from '../publish/people.ts';
 import { createSection } from '../publish/sections.ts';
 import { createOutlet } from '../publish/outlets.ts';
+
+const FIXTURE: Actor = { kind: 'system', name: 'fixture' };
 
 export const NOW = new Date('2026-01-10T12:00:00Z');
 export const FORT_RUSS_URL = 'http://www.fort-russ.com/2017/11/russian-mod-details-us-isis-cooperation.html';
@@ -77,7 +80,7 @@ export async function buildFixture(): Promise<Fixture> {
       original: { url: FORT_RUSS_URL, title: 'Russian MoD details US-ISIS cooperation', outletId: outlet.id, authorNames: ['Samer Hussein'], language: 'en', publishedAt: '2017-11-14T10:00:00Z' },
       licence: 'CC BY 4.0',
     },
-  });
+  }, FIXTURE);
   const fr = await createArticle(ctx, {
     language: 'fr',
     slug: 'ministere-defense-russe-details-cooperation',
@@ -91,7 +94,7 @@ export async function buildFixture(): Promise<Fixture> {
     sectionIds: [world.id],
     tags: ['Syrie', 'Défense'],
     provenance: { translationOfId: en.id, via: { url: 'https://intermediaire.example/post/1', name: 'Intermédiaire' } },
-  });
+  }, FIXTURE);
   const frOutside = await createArticle(ctx, {
     language: 'fr',
     slug: 'traduction-directe',
@@ -103,7 +106,7 @@ export async function buildFixture(): Promise<Fixture> {
     sectionIds: [culture.id],
     tags: ['Syrie'],
     provenance: { original: { url: FORT_RUSS_URL, title: 'Russian MoD details', outletId: outlet.id, authorNames: ['Samer Hussein'], language: 'en', publishedAt: null } },
-  });
+  }, FIXTURE);
   const enTranslation = await createArticle(ctx, {
     language: 'en',
     slug: 'translated-from-french',
@@ -113,7 +116,7 @@ export async function buildFixture(): Promise<Fixture> {
     publishedAt: '2017-11-16T09:00:00Z',
     translatorIds: [avic.id],
     provenance: { original: { url: 'https://quotidien.example/article-1', title: 'Article un', outletId: frenchOutlet.id, authorNames: ['Marie Curie'], language: 'fr', publishedAt: null } },
-  });
+  }, FIXTURE);
   const repOriginal = await createArticle(ctx, {
     language: 'fr',
     slug: 'republication-blog',
@@ -124,7 +127,7 @@ export async function buildFixture(): Promise<Fixture> {
     authorIds: [ginette.id],
     canonicalPolicy: 'original',
     provenance: { republicationOfId: fr.id },
-  });
+  }, FIXTURE);
   const repNoindex = await createArticle(ctx, {
     language: 'en',
     slug: 'republished-noindex',
@@ -135,14 +138,14 @@ export async function buildFixture(): Promise<Fixture> {
     canonicalPolicy: 'self-noindex',
     authorIds: [nobio.id],
     provenance: { original: { url: 'https://other.example/story', title: 'Story', outletId: null, authorNames: ['Other Writer'], language: 'en', publishedAt: null } },
-  });
-  const draft = await createArticle(ctx, { language: 'fr', slug: 'brouillon', title: 'Brouillon secret', bodyHtml: '<p>x</p>', status: 'draft', sectionIds: [world.id] });
+  }, FIXTURE);
+  const draft = await createArticle(ctx, { language: 'fr', slug: 'brouillon', title: 'Brouillon secret', bodyHtml: '<p>x</p>', status: 'draft', sectionIds: [world.id] }, FIXTURE);
   const future = await createArticle(ctx, {
     language: 'fr', slug: 'plus-tard', title: 'Article programmé futur', bodyHtml: '<p>x</p>', status: 'scheduled', publishedAt: '2026-02-01T00:00:00Z', sectionIds: [world.id],
-  });
+  }, FIXTURE);
   const due = await createArticle(ctx, {
     language: 'fr', slug: 'programme-echu', title: 'Article programmé échu', bodyHtml: '<p>x</p>', status: 'scheduled', publishedAt: '2026-01-01T00:00:00Z', sectionIds: [world.id],
-  });
+  }, FIXTURE);
   const hostile = await createArticle(ctx, {
     language: 'en',
     slug: 'hostile',
@@ -152,7 +155,7 @@ export async function buildFixture(): Promise<Fixture> {
     status: 'published',
     publishedAt: '2017-11-19T08:00:00Z',
     tags: ['<i>tag</i>'],
-  });
+  }, FIXTURE);
   return {
     ctx,
     sections: { world, culture },

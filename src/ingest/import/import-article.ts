@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { AppContext } from '../../context.ts';
 import type { Article } from '../../domain/types.ts';
+import type { Actor } from '../../domain/accounts.ts';
 import { atomically } from '../../store/transaction.ts';
 import { findArticleById, findArticlesByOriginalUrl } from '../../store/articles.ts';
 import { findPersonBySlug } from '../../store/people.ts';
@@ -22,12 +23,16 @@ export interface ImportOptions {
   outlet?: { id: number } | { name: string; homeUrl: string } | null;
   /** The caller's own writes, run first inside the import's transaction: they and the draft stand or fall together. */
   begin?: (tx: AppContext) => Promise<void>;
+  /** Who imports (the draft's creator, whose permissions apply); default: the system importer. */
+  actor?: Actor;
 }
 
 export type ImportOutcome =
   | { kind: 'created'; article: Article }
   | { kind: 'updated'; article: Article }
   | { kind: 'exists'; article: Article; reason: string };
+
+const IMPORTER: Actor = { kind: 'system', name: 'import' };
 
 function contentHash(text: string): string {
   return createHash('sha256').update(text.replace(/\s+/g, ' ').trim().toLowerCase()).digest('hex');
@@ -84,7 +89,10 @@ export async function importContent(ctx: AppContext, content: ImportedContent, o
       const input = draftInput(c, { outletId: outlet?.id ?? null, authorIds, translatorIds, defaultLanguage: ctx.site.defaultLanguage });
       if (existing && existing.article.status !== 'draft')
         throw new ImportError(source, `article #${existing.article.id} made from it is already ${existing.article.status}; edit it instead`, 409);
-      const article = existing ? await editArticle(tx, existing.article.id, input) : await createArticle(tx, input);
+      const actor = opts.actor ?? IMPORTER;
+      const article = existing
+        ? await editArticle(tx, existing.article.id, input, actor, { kind: 'import' })
+        : await createArticle(tx, input, actor, { kind: 'import' });
       await saveOriginalSnapshot(store.db, {
         articleId: article.id,
         url: c.originalUrl ?? c.sourceUrl,

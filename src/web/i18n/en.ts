@@ -39,6 +39,8 @@ export const en: Strings = {
   licence: (value) => html`Licence: ${value}`,
   about: (name) => `About ${name}`,
   alsoIn: 'Also in',
+  corrections: 'Corrections',
+  correction: (date, text) => html`<strong>Correction (${date}):</strong> ${text}`,
   previousPage: 'Previous page',
   nextPage: 'Next page',
   pagination: 'Pagination',

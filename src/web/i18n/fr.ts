@@ -40,6 +40,8 @@ export const fr: Strings = {
   licence: (value) => html`Licence : ${value}`,
   about: (name) => `À propos de ${name}`,
   alsoIn: 'Aussi en',
+  corrections: 'Rectificatifs',
+  correction: (date, text) => html`<strong>Rectificatif (${date}) :</strong> ${text}`,
   previousPage: 'Page précédente',
   nextPage: 'Page suivante',
   pagination: 'Pagination',

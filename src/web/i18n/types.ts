@@ -31,6 +31,9 @@ export interface Strings {
   licence: (value: Html) => Html;
   about: (name: string) => string;
   alsoIn: string;
+  corrections: string;
+  /** "Correction (15 November 2017): text" — `date` is a rendered <time>. */
+  correction: (date: Html, text: string) => Html;
   previousPage: string;
   nextPage: string;
   pagination: string;

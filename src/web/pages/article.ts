@@ -15,6 +15,7 @@ import { absoluteImage, isRemote, localPath } from '../paths.ts';
 import { featuredImage, imageSources } from '../parts/figure.ts';
 import { creditsBlock, personLink } from '../parts/credits.ts';
 import { aboutBox } from '../parts/about.ts';
+import { correctionsBlock } from '../parts/corrections.ts';
 
 export const COPY_SCRIPT = '/assets/relais-copy.js';
 
@@ -84,6 +85,7 @@ ${byline ? html`<p class="byline">${s.by} ${byline}</p>` : ''}
 <div class="article-body">
 ${raw(a.bodyHtml)}
 </div>
+${correctionsBlock(a.corrections, lang, s, tz)}
 ${creditsBlock({ site, lang, credits: c, s, visibleIds: d.visibleIds }) ?? ''}
 ${c.authors.filter((p) => p.bio.trim()).map((p) => aboutBox(site, p, d.authorPhotos.get(p.id) ?? null, s))}
 ${a.tags.length ? html`<nav class="tags" aria-label="${s.tags}"><h2>${s.tags}</h2><ul>${a.tags.map((t) => html`<li><a href="${localPath(site, urls.tag(site, tagSlug(t)))}" rel="tag">${t}</a></li>`)}</ul></nav>` : ''}
