@@ -15,6 +15,7 @@ import { findPeopleByIds } from '../store/people.ts';
 import { findSectionBySlug, findSectionById } from '../store/sections.ts';
 import { findOutletById } from '../store/outlets.ts';
 import { sanitizeBody } from './sanitize.ts';
+import { checkFeaturedImage } from './featured-image.ts';
 import { slugify, uniqueSlug } from './slug.ts';
 import { httpUrl, isoTime, language, optionalText, requireText, slugText } from './validate.ts';
 
@@ -113,7 +114,7 @@ export async function buildArticleData(ctx: AppContext, input: ArticleInput, exi
       : await uniqueSlug(slugBase, (s) => slugTaken(ctx.store.db, lang, s));
   if (input.slug && (await slugTaken(ctx.store.db, lang, slug, selfId)))
     throw new InputError(`slug "${slug}" is taken in ${lang}`, 'slug', 409);
-  const image = input.image !== undefined ? input.image : (existing?.image ?? null);
+  const image = await checkFeaturedImage(ctx, input.image !== undefined ? input.image : (existing?.image ?? null));
   return {
     slug,
     language: lang,
@@ -127,6 +128,7 @@ export async function buildArticleData(ctx: AppContext, input: ArticleInput, exi
           credit: image.credit ? optionalText(image.credit, 'image.credit', 500) : null,
           width: image.width ?? null,
           height: image.height ?? null,
+          ...(image.mediaId != null ? { mediaId: image.mediaId } : {}),
         }
       : null,
     sectionIds: await resolveSections(ctx, input),
