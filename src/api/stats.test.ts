@@ -151,3 +151,14 @@ test('bad ranges and filters are 400s that say why; unknown articles 404', async
   const anonymous = await h.app.inject({ method: 'GET', url: '/api/stats' });
   assert.equal(anonymous.statusCode, 401);
 });
+
+test('views still waiting in memory are written when the app closes', async () => {
+  const h2 = await openApiHarness({ now: () => clock });
+  const a: Made = (await h2.call('POST', '/api/articles', { language: 'en', title: 'Closing time', bodyHtml: '<p>x</p>', status: 'published' })).json();
+  const r = await h2.app.inject({ method: 'GET', url: `/en/${a.slug}`, remoteAddress: '198.51.100.9', headers: { 'user-agent': BROWSER } });
+  assert.equal(r.statusCode, 200);
+  await h2.app.close();
+  const rows = await h2.ctx.store.db.selectFrom('daily_counts').select(['metric', 'day', 'count']).where('article_id', '=', a.id).execute();
+  await h2.ctx.store.close();
+  assert.deepEqual(rows.map((x) => [x.metric, x.day, Number(x.count)]), [['view', '2026-02-03', 1]]);
+});
