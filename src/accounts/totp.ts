@@ -55,14 +55,19 @@ export function totpAt(secretBase32: string, time: Date, step = 30): string {
   return hotp(base32Decode(secretBase32), Math.floor(time.getTime() / 1000 / step));
 }
 
-export function checkTotp(secretBase32: string, code: string, time: Date): boolean {
+/** The time step the code belongs to (current one, or one either side for clock drift), else null. */
+export function totpStep(secretBase32: string, code: string, time: Date): number | null {
   const given = code.replace(/\s/g, '');
-  if (!/^\d{6}$/.test(given)) return false;
+  if (!/^\d{6}$/.test(given)) return null;
   const key = base32Decode(secretBase32);
   const now = Math.floor(time.getTime() / 1000 / 30);
-  let ok = false;
-  for (const drift of [-1, 0, 1]) ok = timingSafeEqual(Buffer.from(hotp(key, now + drift)), Buffer.from(given)) || ok;
-  return ok;
+  let step: number | null = null;
+  for (const drift of [-1, 0, 1]) if (timingSafeEqual(Buffer.from(hotp(key, now + drift)), Buffer.from(given))) step = now + drift;
+  return step;
+}
+
+export function checkTotp(secretBase32: string, code: string, time: Date): boolean {
+  return totpStep(secretBase32, code, time) != null;
 }
 
 export function otpauthUri(secret: string, account: string, issuer: string): string {

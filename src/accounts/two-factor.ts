@@ -6,7 +6,8 @@ import { actorLabel, type Actor, type User } from '../domain/accounts.ts';
 import { findUserRow, updateUserRow } from '../store/users.ts';
 import { recordAudit } from '../store/audit.ts';
 import { inTransaction } from '../store/transaction.ts';
-import { checkTotp, newTotpSecret, otpauthUri } from './totp.ts';
+import { newTotpSecret, otpauthUri, totpStep } from './totp.ts';
+import { readSetting, writeSetting } from '../store/settings.ts';
 import { randomToken, sha256 } from './secrets.ts';
 import { verifyPassword } from './passwords.ts';
 
@@ -24,7 +25,9 @@ export async function beginTotp(ctx: AppContext, user: User): Promise<{ secret: 
 export async function confirmTotp(ctx: AppContext, actor: Actor, user: User, code: string): Promise<string[]> {
   const row = await findUserRow(ctx.store.db, user.id);
   if (!row?.totp_secret) throw new InputError('start the authenticator set-up first', 'code');
-  if (!checkTotp(row.totp_secret, String(code ?? ''), ctx.now())) throw new InputError('that code is not right: check the time on your device and try the next code', 'code');
+  const step = totpStep(row.totp_secret, String(code ?? ''), ctx.now());
+  if (step == null) throw new InputError('that code is not right: check the time on your device and try the next code', 'code');
+  await writeSetting(ctx.store.db, `totp-last-step:${user.id}`, step);
   const now = ctx.now().toISOString();
   return inTransaction(ctx.store.db, async (db) => {
     await updateUserRow(db, user.id, { totp_enabled_at: now, updated_at: now });
@@ -42,9 +45,15 @@ export async function disableTotp(ctx: AppContext, actor: Actor, user: User, cur
   await recordAudit(ctx.store.db, { at: now, userId: user.id, actor: actorLabel(actor), action: 'two-factor.totp-off', target: `user:${user.id}` });
 }
 
+/** A code is good once: the step it belongs to must be later than the last one used (no replay). */
 export async function verifyTotpForUser(ctx: AppContext, userId: number, code: string): Promise<boolean> {
   const row = await findUserRow(ctx.store.db, userId);
-  return !!row?.totp_secret && !!row.totp_enabled_at && checkTotp(row.totp_secret, String(code ?? ''), ctx.now());
+  if (!row?.totp_secret || !row.totp_enabled_at) return false;
+  const step = totpStep(row.totp_secret, String(code ?? ''), ctx.now());
+  const key = `totp-last-step:${userId}`;
+  if (step == null || step <= (await readSetting<number>(ctx.store.db, key, -1))) return false;
+  await writeSetting(ctx.store.db, key, step);
+  return true;
 }
 
 /** A fresh set of recovery codes (the old ones stop working); shown once, stored hashed. */

@@ -151,7 +151,11 @@ test('TOTP: enrolment needs a right code; then sign-in is pending until a code o
     const r2 = await h.app.inject({ method: 'POST', url: '/api/session', headers: json, payload: { email: a.user.email, password: 'correct horse battery staple' } });
     const h2 = { cookie: cookieOf(r2), 'x-csrf-token': r2.json().csrfToken, ...json };
     assert.equal((await h.app.inject({ method: 'POST', url: '/api/session/recovery', headers: h2, payload: { code: codes[0] } })).statusCode, 401, 'a recovery code works once');
-    assert.equal((await h.app.inject({ method: 'POST', url: '/api/session/totp', headers: h2, payload: { code: totpAt(setup.secret, new Date()) } })).statusCode, 200);
+    const code = totpAt(setup.secret, new Date());
+    assert.equal((await h.app.inject({ method: 'POST', url: '/api/session/totp', headers: h2, payload: { code } })).statusCode, 200);
+    const r3 = await h.app.inject({ method: 'POST', url: '/api/session', headers: json, payload: { email: a.user.email, password: 'correct horse battery staple' } });
+    const h3 = { cookie: cookieOf(r3), 'x-csrf-token': r3.json().csrfToken, ...json };
+    assert.equal((await h.app.inject({ method: 'POST', url: '/api/session/totp', headers: h3, payload: { code } })).statusCode, 401, 'a TOTP code is good once');
   }));
 
 test('when the owner requires two-factor, a user without one may only enrol', () =>

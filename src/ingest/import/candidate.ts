@@ -150,6 +150,7 @@ export async function importCandidate(ctx: AppContext, fetcher: Fetcher, id: num
   try {
     const outcome = await importContent(ctx, content, {
       update: opts.update,
+      fetcher,
       outlet: outletOf(feed),
       // The mark comes first and is conditional on the state read above: it holds the candidate's row for the
       // transaction, and a concurrent import of the same candidate that committed first makes this one stop

@@ -67,7 +67,7 @@ export async function importCommand(ctx: AppContext, fetcher: Fetcher, argv: str
     io.stdout.write(IMPORT_HELP + '\n');
     return 0;
   }
-  const update = { update: opts.update };
+  const update = { update: opts.update, fetcher };
   try {
     if (opts.html) {
       io.stdout.write(describe(await importFromHtml(ctx, readFileSync(opts.html, 'utf8'), opts.url, update)) + '\n');

@@ -1,5 +1,6 @@
 // From what was extracted (from a page or a paste) to the inputs of the publish operations.
 import type { ArticleInput, ImageRef } from '../../domain/types.ts';
+import type { FetchedImages } from './images.ts';
 
 /** What every import source produces before anything is written. */
 export interface ImportedContent {
@@ -19,6 +20,8 @@ export interface ImportedContent {
   text: string;
   /** The republisher the text came through, when it is not the original. */
   via: { url: string; name: string | null } | null;
+  /** Its pictures, fetched before the import's transaction (images.ts); absent: not fetched. */
+  images?: FetchedImages;
   kind: 'url' | 'html' | 'paste' | 'feed';
 }
 

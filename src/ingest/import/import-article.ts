@@ -15,6 +15,10 @@ import { slugify } from '../../publish/slug.ts';
 import { draftInput, primaryLanguage, siteOf, type ImportedContent } from './draft.ts';
 import { ImportError } from './errors.ts';
 import { normaliseUrl } from './normalise-url.ts';
+import type { Fetcher } from '../fetch/index.ts';
+import { findOutletById } from '../../store/outlets.ts';
+import { fetchImages } from './images.ts';
+import { localiseImages } from './local-images.ts';
 
 export interface ImportOptions {
   /** Refresh the draft when the same original was imported before (instead of reporting it). */
@@ -25,6 +29,8 @@ export interface ImportOptions {
   begin?: (tx: AppContext) => Promise<void>;
   /** Who imports (the draft's creator, whose permissions apply); default: the system importer. */
   actor?: Actor;
+  /** Fetches the article's pictures into the media library (default: the context's); without one they are dropped. */
+  fetcher?: Fetcher;
 }
 
 export type ImportOutcome =
@@ -62,12 +68,16 @@ async function findExisting(ctx: AppContext, c: ImportedContent, hash: string): 
 export async function importContent(ctx: AppContext, content: ImportedContent, opts: ImportOptions = {}): Promise<ImportOutcome> {
   const source = content.sourceUrl ?? content.originalUrl ?? `pasted text "${content.title.slice(0, 60)}"`;
   if (!content.text.trim()) throw new ImportError(source, 'no article text was found');
-  const c: ImportedContent = {
+  let c: ImportedContent = {
     ...content,
     originalUrl: content.originalUrl ? normaliseUrl(content.originalUrl) : null,
     sourceUrl: content.sourceUrl ? normaliseUrl(content.sourceUrl) : null,
   };
   const hash = contentHash(c.text);
+  // Pictures are fetched before the transaction (no network inside one), unless the caller did it already
+  // or the import will only report an earlier one.
+  const fetcher = opts.fetcher ?? ctx.fetcher;
+  if (!c.images && fetcher && (opts.update || !(await findExisting(ctx, c, hash)))) c = await fetchImages(ctx, fetcher, c);
   try {
     return await atomically(ctx.store, async (store) => {
       const tx: AppContext = { ...ctx, store };
@@ -87,6 +97,11 @@ export async function importContent(ctx: AppContext, content: ImportedContent, o
       const translatorIds: number[] = [];
       for (const name of c.translators) translatorIds.push(await personFor(tx, name));
       const input = draftInput(c, { outletId: outlet?.id ?? null, authorIds, translatorIds, defaultLanguage: ctx.site.defaultLanguage });
+      // Pictures whose credit is unknown are credited to the outlet (or the site) they come from.
+      const credit = c.siteName ?? (outlet ? (await findOutletById(tx.store.db, outlet.id))?.name : null) ?? (site ? siteOf(site).host : ctx.site.name);
+      const local = await localiseImages(tx, c, credit);
+      input.bodyHtml = local.html;
+      input.image = local.image;
       if (existing && existing.article.status !== 'draft')
         throw new ImportError(source, `article #${existing.article.id} made from it is already ${existing.article.status}; edit it instead`, 409);
       const actor = opts.actor ?? IMPORTER;

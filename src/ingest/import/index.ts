@@ -7,7 +7,7 @@ export { ImportError } from './errors.ts';
 export type { ImportOutcome, ImportOptions } from './import-article.ts';
 
 export async function importFromUrl(ctx: AppContext, fetcher: Fetcher, url: string, opts?: ImportOptions): Promise<ImportOutcome> {
-  return importContent(ctx, await contentFromUrl(fetcher, url), opts);
+  return importContent(ctx, await contentFromUrl(fetcher, url), { fetcher, ...opts });
 }
 
 export async function importFromHtml(ctx: AppContext, html: string, url: string | null, opts?: ImportOptions): Promise<ImportOutcome> {

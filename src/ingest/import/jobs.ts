@@ -6,6 +6,7 @@ import type { Fetcher } from '../fetch/index.ts';
 import { enqueueJob, LeaseLostError, PermanentJobError, type JobHandler } from '../jobs/index.ts';
 import { ImportError } from './errors.ts';
 import { importContent, type ImportOutcome } from './import-article.ts';
+import { fetchImages } from './images.ts';
 import { normaliseUrl } from './normalise-url.ts';
 import { contentFromUrl } from './sources.ts';
 
@@ -52,7 +53,8 @@ export function importUrlHandler(
   return async (job, jctx) => {
     const { url, update } = job.payload as ImportUrlPayload;
     try {
-      const content = await contentFromUrl(fetcher, url);
+      // Its pictures too are fetched here, outside the job's transaction.
+      const content = await fetchImages(ctx, fetcher, await contentFromUrl(fetcher, url));
       const outcome = await jctx.transact((tx) => importContent({ ...ctx, store: { ...ctx.store, db: tx } }, content, { update }));
       report(url, { outcome });
     } catch (err) {
