@@ -124,14 +124,17 @@ test('an expired link does not work', async () => {
   }
 });
 
-test('TOTP: enrolment needs a right code; then sign-in is pending until a code or a recovery code is given', () =>
-  withHarness(async (h) => {
+test('TOTP: enrolment needs a right code; then sign-in is pending until a code or a recovery code is given', async () => {
+  let now = new Date('2026-03-01T10:00:00Z');
+  const h = await openApiHarness({ now: () => now });
+  try {
     const a = await signInAs(h, 'editor');
     const setup = (await a.call('POST', '/api/me/totp/setup')).json();
     assert.match(setup.uri, /^otpauth:\/\/totp\//);
     assert.match(setup.qrSvg, /^<svg/);
     assert.equal((await a.call('POST', '/api/me/totp/confirm', { code: '000000' })).statusCode, 400);
-    const confirmed = await a.call('POST', '/api/me/totp/confirm', { code: totpAt(setup.secret, new Date()) });
+    const confirmed = await a.call('POST', '/api/me/totp/confirm', { code: totpAt(setup.secret, now) });
+    now = new Date(now.getTime() + 60_000);
     assert.equal(confirmed.statusCode, 200, confirmed.body);
     const codes: string[] = confirmed.json().recoveryCodes;
     assert.equal(codes.length, 10);
@@ -151,12 +154,15 @@ test('TOTP: enrolment needs a right code; then sign-in is pending until a code o
     const r2 = await h.app.inject({ method: 'POST', url: '/api/session', headers: json, payload: { email: a.user.email, password: 'correct horse battery staple' } });
     const h2 = { cookie: cookieOf(r2), 'x-csrf-token': r2.json().csrfToken, ...json };
     assert.equal((await h.app.inject({ method: 'POST', url: '/api/session/recovery', headers: h2, payload: { code: codes[0] } })).statusCode, 401, 'a recovery code works once');
-    const code = totpAt(setup.secret, new Date());
+    const code = totpAt(setup.secret, now);
     assert.equal((await h.app.inject({ method: 'POST', url: '/api/session/totp', headers: h2, payload: { code } })).statusCode, 200);
     const r3 = await h.app.inject({ method: 'POST', url: '/api/session', headers: json, payload: { email: a.user.email, password: 'correct horse battery staple' } });
     const h3 = { cookie: cookieOf(r3), 'x-csrf-token': r3.json().csrfToken, ...json };
     assert.equal((await h.app.inject({ method: 'POST', url: '/api/session/totp', headers: h3, payload: { code } })).statusCode, 401, 'a TOTP code is good once');
-  }));
+  } finally {
+    await h.close();
+  }
+});
 
 test('when the owner requires two-factor, a user without one may only enrol', () =>
   withHarness(async (h) => {
