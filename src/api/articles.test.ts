@@ -21,7 +21,7 @@ test('every API route refuses a request without a valid token, with a clear JSON
   ]) {
     const missing = await h.call(method, url, undefined, { authorization: '' });
     assert.equal(missing.statusCode, 401, `${method} ${url}`);
-    assert.match(missing.json().error, /API token is required/);
+    assert.match(missing.json().error, /sign in, or send an API token/);
     assert.match(String(missing.headers['www-authenticate']), /^Bearer/);
     const wrong = await h.call(method, url, undefined, { authorization: 'Bearer rl_not-a-real-token' });
     assert.equal(wrong.statusCode, 401);

@@ -47,7 +47,7 @@ test('the import, feed and candidate routes need the token', async () => {
   ]) {
     const r = await h.call(method, url, undefined, { authorization: '' });
     assert.equal(r.statusCode, 401, `${method} ${url}`);
-    assert.match(r.json().error, /API token is required/);
+    assert.match(r.json().error, /sign in, or send an API token/);
   }
   const listed = (await h.call('GET', '/api')).json().routes as string[];
   for (const route of ['POST /api/imports', 'GET /api/feeds.opml', 'POST /api/candidates/:id/import']) assert.ok(listed.includes(route), route);
