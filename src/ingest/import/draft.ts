@@ -23,6 +23,8 @@ export interface ImportedContent {
   /** Its pictures, fetched before the import's transaction (images.ts); absent: not fetched. */
   images?: FetchedImages;
   kind: 'url' | 'html' | 'paste' | 'feed';
+  /** What the editor should know about the source (e.g. a canonical address that is only the page's claim). */
+  notes?: string[];
 }
 
 export function primaryLanguage(tag: string | null | undefined): string | null {

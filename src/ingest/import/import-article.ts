@@ -33,10 +33,11 @@ export interface ImportOptions {
   fetcher?: Fetcher;
 }
 
-export type ImportOutcome =
+export type ImportOutcome = (
   | { kind: 'created'; article: Article }
   | { kind: 'updated'; article: Article }
-  | { kind: 'exists'; article: Article; reason: string };
+  | { kind: 'exists'; article: Article; reason: string }
+) & { notes?: string[] };
 
 const IMPORTER: Actor = { kind: 'system', name: 'import' };
 
@@ -119,7 +120,7 @@ export async function importContent(ctx: AppContext, content: ImportedContent, o
         text: c.text,
         contentHash: hash,
       });
-      return { kind: existing ? 'updated' : 'created', article };
+      return { kind: existing ? 'updated' : 'created', article, ...(c.notes?.length ? { notes: c.notes } : {}) };
     });
   } catch (err) {
     if (err instanceof ImportError) throw err;

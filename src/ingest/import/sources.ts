@@ -5,6 +5,23 @@ import { FetchError, type Fetcher } from '../fetch/index.ts';
 import { ImportError } from './errors.ts';
 import type { ImportedContent } from './draft.ts';
 
+const hostOf = (url: string): string => new URL(url).hostname.replace(/^www\./, '');
+
+/**
+ * The original's address: the page's canonical when it is on the host the page was read from, else the
+ * address read (a canonical elsewhere is only the page's claim, noted for the editor).
+ */
+function originalOf(canonical: string | null, url: string | null, notes: string[]): string | null {
+  if (!canonical) return url;
+  if (!/^https?:\/\//i.test(canonical)) {
+    notes.push(`the page's canonical address ${JSON.stringify(canonical.slice(0, 200))} is not an http(s) address; ignored`);
+    return url;
+  }
+  if (!url || hostOf(canonical) === hostOf(url)) return canonical;
+  notes.push(`the page claims to be a copy of ${canonical}; recorded as its claim, with ${url} as the source`);
+  return url;
+}
+
 function firstLine(text: string): string {
   return (text.split('\n').find((l) => l.trim()) ?? '').trim().slice(0, 200);
 }
@@ -18,10 +35,12 @@ export async function contentFromHtml(html: string, url: string | null, kind: Im
     throw new ImportError(source, (err as Error).message);
   }
   if (!x.text.trim()) throw new ImportError(source, 'no article text was found in the page');
+  const notes: string[] = [];
   return {
     kind,
     sourceUrl: url,
-    originalUrl: x.canonicalUrl ?? url,
+    originalUrl: originalOf(x.canonicalUrl, url, notes),
+    notes,
     title: x.title?.trim() || firstLine(x.text),
     authors: x.authors,
     translators: [],
