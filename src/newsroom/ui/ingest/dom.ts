@@ -1,42 +1,21 @@
-// Small DOM builders for the ingest and people screens. Text always goes in as text nodes (never HTML),
-// so nothing a feed, a page or a user typed can become markup.
+// What the ingest and people screens add to shell/forms.ts (whose el/uid/button they use): a field around a
+// control built elsewhere, a message area, dates, inert HTML-to-text. Text always goes in as text nodes.
 import { ApiError } from '../api.ts';
 import { lang, t } from '../i18n.ts';
+import { el, uid } from '../shell/forms.ts';
 
-type Child = Node | string | null | undefined | false;
-type Attrs = Record<string, string | number | boolean | null | undefined>;
-
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === false || v == null) continue;
-    node.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children) if (c !== null && c !== undefined && c !== false) node.append(c);
-  return node;
-}
-
-let serial = 0;
-export function uid(prefix: string): string {
-  return `${prefix}-${++serial}`;
-}
+export { button, el, uid } from '../shell/forms.ts';
 
 /** A labelled control: `<div class="field"><label for=id>…</label> control [hint]</div>`. */
 export function field(label: string, control: HTMLElement, hint?: string): HTMLDivElement {
   if (!control.id) control.id = uid('f');
   const wrap = el('div', { class: 'field' }, el('label', { for: control.id }, label), control);
   if (hint) {
-    const h = el('small', { id: uid('h') }, hint);
+    const h = el('small', { id: uid('hint'), class: 'hint' }, hint);
     control.setAttribute('aria-describedby', h.id);
     wrap.append(h);
   }
   return wrap;
-}
-
-export function button(text: string, onClick: (ev: MouseEvent) => void, attrs: Attrs = {}): HTMLButtonElement {
-  const b = el('button', { type: 'button', ...attrs }, text);
-  b.addEventListener('click', onClick);
-  return b;
 }
 
 /** The server's own message for a failed request (it names the reason), else the error's text. */

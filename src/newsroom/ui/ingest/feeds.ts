@@ -30,7 +30,6 @@ export function render(root: HTMLElement, _params: Record<string, string>, app: 
         const r = await api<{ feed: Feed; created: boolean; candidates?: number }>('POST', '/feeds', body);
         const name = r.feed.title ?? r.feed.url;
         msg.info(t(r.created ? 'feeds.subscribed' : 'feeds.already', { name }));
-        app.announce(t(r.created ? 'feeds.subscribed' : 'feeds.already', { name }));
         url.value = '';
         await refresh();
       } catch (err) {
@@ -44,7 +43,6 @@ export function render(root: HTMLElement, _params: Record<string, string>, app: 
       await api(method, path, method === 'POST' ? {} : undefined);
       const text = t(done, { name: feed.title ?? feed.url });
       msg.info(text);
-      app.announce(text);
       await refresh();
     } catch (err) {
       msg.error(err);

@@ -80,7 +80,6 @@ export async function showImported(root: HTMLElement, r: Imported, app: AppState
         };
         article = await api<Article>('PUT', `/articles/${article.id}`, input);
         msg.info(t('import.saved'));
-        app.announce(t('import.saved'));
       } catch (err) {
         msg.error(err);
       }

@@ -50,7 +50,6 @@ export function render(root: HTMLElement, _params: Record<string, string>, app: 
     try {
       const r = await api<Imported>('POST', '/imports', body);
       msg.info(t(r.kind === 'updated' ? 'import.updated' : 'import.created', { id: r.articleId }));
-      app.announce(t('import.done'));
       await showImported(result, r, app);
     } catch (err) {
       if (err instanceof ApiError && err.status === 409 && err.body?.articleId) return duplicate(err, body);

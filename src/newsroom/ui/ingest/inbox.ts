@@ -72,7 +72,6 @@ export async function render(root: HTMLElement, _params: Record<string, string>,
       for (const r of chosen) if (await (what === 'import' ? r.importIt() : r.dismissIt())) ok++;
       const text = t(`inbox.bulk.${what}`, { ok, n: chosen.length });
       msg.info(text);
-      app.announce(text);
     });
   const importSel: HTMLButtonElement = button(t('inbox.importSelected'), () => bulk('import', importSel));
   const dismissSel: HTMLButtonElement = button(t('inbox.dismissSelected'), () => bulk('dismiss', dismissSel));

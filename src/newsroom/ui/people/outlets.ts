@@ -34,7 +34,6 @@ export async function render(root: HTMLElement, _params: Record<string, string>,
     try {
       const o = await api<Outlet>(method, path, input);
       msg.info(t(done, { name: o.name }));
-      app.announce(t(done, { name: o.name }));
       await refresh();
       return true;
     } catch (err) {

@@ -16,7 +16,6 @@ export async function render(root: HTMLElement, _params: Record<string, string>,
   const edit = (p: Person | null) => {
     editor.replaceChildren(personForm(p, app, async (saved) => {
       msg.info(t(p ? 'people.saved' : 'people.created', { name: saved.name }));
-      app.announce(t(p ? 'people.saved' : 'people.created', { name: saved.name }));
       editor.replaceChildren();
       await refresh();
       (list.querySelector(`[data-person="${saved.id}"]`) as HTMLElement | null)?.focus();

@@ -39,7 +39,6 @@ export async function render(root: HTMLElement, _params: Record<string, string>,
 
   const say = (text: string) => {
     msg.info(text);
-    app.announce(text);
   };
   const inputOf = (s: Section, position: number): SectionInput => ({ slug: s.slug, name: s.name, names: s.names, position });
 
