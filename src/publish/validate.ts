@@ -37,8 +37,12 @@ export function isoTime(value: unknown, field: string): string {
   return new Date(value).toISOString();
 }
 
+/** The longest path segment the router serves (Fastify's default maxParamLength). */
+export const SLUG_MAX_LENGTH = 100;
+
 export function slugText(value: unknown, field = 'slug'): string {
-  if (typeof value !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) || value.length > 120)
+  if (typeof value !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(value))
     throw new InputError(`${field} must be lowercase letters, digits and dashes`, field);
+  if (value.length > SLUG_MAX_LENGTH) throw new InputError(`${field} is longer than ${SLUG_MAX_LENGTH} characters`, field);
   return value;
 }
