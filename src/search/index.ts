@@ -1,0 +1,73 @@
+// Full-text search over articles, for readers (published only) and the newsroom (everything), on one
+// index (store/search-index.ts). See README.md for the query syntax and what is stemmed.
+import type { AppContext } from '../context.ts';
+import { InputError, type Article, type ArticleStatus } from '../domain/types.ts';
+import { findArticlesByIds } from '../store/articles.ts';
+import { htmlToText } from '../text/html-text.ts';
+import { alternatives, queryLanguages } from './expression.ts';
+import type { SearchFilter } from './filter.ts';
+import { searchPostgres } from './postgres.ts';
+import { parseQuery } from './query.ts';
+import { highlight, matcherFor, snippet } from './snippet.ts';
+import { searchSqlite } from './sqlite.ts';
+
+export { COUNT_LIMIT } from './filter.ts';
+export { MAX_QUERY_LENGTH, MAX_QUERY_WORDS } from './query.ts';
+
+export interface SearchOptions {
+  q: string;
+  /** Only articles in this language (and the query stemmed as this language). */
+  language?: string;
+  /** Newsroom only: articles in this status. */
+  status?: ArticleStatus;
+  /** Readers: only what is published and due. */
+  publicOnly: boolean;
+  limit: number;
+  offset: number;
+}
+
+export interface SearchHit {
+  article: Article;
+  /** Higher is better; comparable within one result list only. */
+  score: number;
+  /** HTML: escaped text around the matches, matches in <mark>. */
+  snippet: string;
+  /** HTML: the escaped title, matches in <mark>. */
+  titleHtml: string;
+}
+
+export interface SearchResult {
+  items: SearchHit[];
+  /** Matching articles, counted up to COUNT_LIMIT. */
+  total: number;
+  /** False when there are more than COUNT_LIMIT matches (total is then COUNT_LIMIT). */
+  totalExact: boolean;
+}
+
+export const MAX_SEARCH_PAGE_SIZE = 100;
+
+/** Throws InputError (400) for an empty, oversized or punctuation-only query and bad paging. */
+export async function searchArticles(ctx: AppContext, opts: SearchOptions): Promise<SearchResult> {
+  const clauses = parseQuery(opts.q);
+  if (!Number.isInteger(opts.limit) || opts.limit < 1 || opts.limit > MAX_SEARCH_PAGE_SIZE)
+    throw new InputError(`limit must be between 1 and ${MAX_SEARCH_PAGE_SIZE}`, 'limit');
+  if (!Number.isInteger(opts.offset) || opts.offset < 0) throw new InputError('offset must be 0 or more', 'offset');
+  const alts = alternatives(clauses, queryLanguages(opts.language));
+  const filter: SearchFilter = { publicOnly: opts.publicOnly, now: ctx.now().toISOString(), language: opts.language, status: opts.status };
+  const { db, dialect } = ctx.store;
+  const ranked = dialect === 'postgres' ? await searchPostgres(db, alts, filter, opts.limit, opts.offset) : await searchSqlite(db, alts, filter, opts.limit, opts.offset);
+  const articles = new Map((await findArticlesByIds(db, ranked.hits.map((h) => h.id))).map((a) => [a.id, a]));
+  const items: SearchHit[] = [];
+  for (const { id, score } of ranked.hits) {
+    const article = articles.get(id);
+    if (!article) continue;
+    const matches = matcherFor(clauses, article.language);
+    items.push({
+      article,
+      score,
+      snippet: snippet([htmlToText(article.bodyHtml), article.summary], matches),
+      titleHtml: highlight(article.title, matches),
+    });
+  }
+  return { items, total: ranked.total, totalExact: ranked.totalExact };
+}
