@@ -11,15 +11,15 @@ export interface StoreVersion {
 
 /**
  * One aggregate query: the newest updated_at catches every create/edit/publish (they all stamp it), the
- * count catches deletions (which leave no row to stamp).
+ * count catches deletions (which leave no row to stamp), the sum of versions two writes in one millisecond.
  */
 export async function storeVersion(db: Kysely<Database>): Promise<StoreVersion> {
   const row = await db
     .selectFrom('articles')
-    .select((eb) => [eb.fn.max('updated_at').as('m'), eb.fn.countAll<number>().as('n')])
+    .select((eb) => [eb.fn.max('updated_at').as('m'), eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('version').as('v')])
     .executeTakeFirst();
   const lastChange = (row?.m as string | null | undefined) ?? null;
-  return { key: `${lastChange ?? '-'}#${Number(row?.n ?? 0)}`, lastChange };
+  return { key: `${lastChange ?? '-'}#${Number(row?.n ?? 0)}#${Number(row?.v ?? 0)}`, lastChange };
 }
 
 /** When the next article becomes visible by the clock alone (scheduled, or published with a future date). */
