@@ -119,7 +119,7 @@ export async function publishArticle(ctx: AppContext, id: number, actor: Actor, 
     () => {},
     (_a, now) => {
       const publishedAt = when ?? now;
-      return { status: publishedAt > now ? 'scheduled' : 'published', publishedAt };
+      return { status: Date.parse(publishedAt) > Date.parse(now) ? 'scheduled' : 'published', publishedAt };
     },
   );
 }

@@ -31,10 +31,17 @@ export function httpUrl(value: unknown, field: string): string {
   return u.href;
 }
 
+// Stored times are ISO text compared as text (SQL included): only four-digit years keep that order right.
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2200;
+
 export function isoTime(value: unknown, field: string): string {
   if (typeof value !== 'string' || Number.isNaN(Date.parse(value)))
     throw new InputError(`${field} must be a date and time (ISO 8601)`, field);
-  return new Date(value).toISOString();
+  const d = new Date(value);
+  if (d.getUTCFullYear() < FIRST_YEAR || d.getUTCFullYear() > LAST_YEAR)
+    throw new InputError(`${field} must be between ${FIRST_YEAR} and ${LAST_YEAR}`, field);
+  return d.toISOString();
 }
 
 /** The longest path segment the router serves (Fastify's default maxParamLength). */
