@@ -24,6 +24,7 @@ import { closeFallbackFetcher } from './fetcher.ts';
 import { XML_TYPES } from './errors.ts';
 import { deleteMediaHandler, getMediaHandler, listMediaHandler, mediaBody, mediaListQuery, postMedia, putMedia } from './media.ts';
 import { registerUploadParsers } from './uploads.ts';
+import { getSearch, searchQuery } from './search.ts';
 
 export const API_BODY_LIMIT = 4 * 1024 * 1024;
 
@@ -47,6 +48,7 @@ export const API_ROUTES: Route[] = [
   ['DELETE', '/articles/:id', removeArticle, ID, { permission: 'article.delete' }],
   ['POST', '/articles/:id/publish', postPublish, { ...ID, body: publishBody }, { permission: 'article.publish' }],
   ...ARTICLE_ROUTES,
+  ['GET', '/search', getSearch, { querystring: searchQuery }, { permission: 'article.read' }],
   ['GET', '/articles/:id/stats', getArticleStats, ID, { permission: 'stats.read' }],
   ['GET', '/stats', getSiteStats, undefined, { permission: 'stats.read' }],
   ['GET', '/people', listPeopleHandler, undefined, { permission: 'article.read' }],
