@@ -3,7 +3,11 @@
 const nullableString = { type: ['string', 'null'] } as const;
 // A day (2026-03-01) or an ISO time in UTC (2026-03-01T12:00:00Z, 2026-03-01T12:00:00.000Z).
 const DATE_OR_TIME = '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?Z)?$';
-const idList = { type: 'array', items: { type: 'integer', minimum: 1 }, maxItems: 100 } as const;
+// Row ids and paging stay within what both databases take (PostgreSQL integer, a sane OFFSET).
+const ID_MAX = 2_147_483_647;
+const OFFSET_MAX = 1_000_000_000;
+const id = { type: 'integer', minimum: 1, maximum: ID_MAX } as const;
+const idList = { type: 'array', items: id, maxItems: 100 } as const;
 
 export const imageRef = {
   type: ['object', 'null'],
@@ -108,7 +112,7 @@ export const sectionBody = {
 export const idParams = {
   type: 'object',
   required: ['id'],
-  properties: { id: { type: 'integer', minimum: 1 } },
+  properties: { id },
 } as const;
 
 export const articleListQuery = {
@@ -118,15 +122,15 @@ export const articleListQuery = {
     language: { type: 'string', pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$' },
     section: { type: 'string' },
     tag: { type: 'string' },
-    author: { type: 'integer', minimum: 1 },
-    translator: { type: 'integer', minimum: 1 },
+    author: id,
+    translator: id,
     from: { type: 'string', pattern: DATE_OR_TIME },
     to: { type: 'string', pattern: DATE_OR_TIME },
     date: { type: 'string', enum: ['published', 'updated'] },
     q: { type: 'string', maxLength: 500 },
     sort: { type: 'string', enum: ['updated', 'published', 'title'] },
     order: { type: 'string', enum: ['asc', 'desc'] },
-    page: { type: 'integer', minimum: 1, default: 1 },
+    page: { type: 'integer', minimum: 1, maximum: OFFSET_MAX / 100, default: 1 },
     pageSize: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
   },
 } as const;
@@ -153,7 +157,7 @@ export const feedBody = {
     url: { type: 'string', maxLength: 4000 },
     title: { type: 'string', maxLength: 500 },
     folder: { type: 'string', maxLength: 200 },
-    outletId: { type: 'integer', minimum: 1 },
+    outletId: id,
   },
 } as const;
 
@@ -169,7 +173,7 @@ export const feedListQuery = {
     folder: { type: 'string' },
     failing: { type: 'boolean' },
     limit: { type: 'integer', minimum: 1, maximum: 10000, default: 1000 },
-    offset: { type: 'integer', minimum: 0, default: 0 },
+    offset: { type: 'integer', minimum: 0, maximum: OFFSET_MAX, default: 0 },
   },
 } as const;
 
@@ -177,8 +181,8 @@ export const candidateListQuery = {
   type: 'object',
   properties: {
     state: { type: 'string', enum: ['new', 'imported', 'dismissed'] },
-    feed: { type: 'integer', minimum: 1 },
+    feed: id,
     limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
-    before: { type: 'integer', minimum: 1 },
+    before: id,
   },
 } as const;
