@@ -18,7 +18,10 @@ export class StaleVersion extends Error {}
 export async function conflictError(ctx: AppContext, id: number, input: ArticleInput, actor: Actor, expected: number | undefined): Promise<Error> {
   const current = await findArticleById(ctx.store.db, id);
   if (!current) return new NotFoundError(`no article with id ${id}`);
-  const yours: ArticleInput = { ...input, bodyHtml: typeof input.bodyHtml === 'string' ? sanitizeBody(input.bodyHtml) : '' };
+  // What the refused save meant: fields it left out are the ones a save keeps (slug, status, dates, image).
+  const kept = { slug: current.slug, status: current.status, publishedAt: current.publishedAt, canonicalPolicy: current.canonicalPolicy, image: current.image };
+  const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+  const yours: ArticleInput = { ...kept, ...given, bodyHtml: typeof input.bodyHtml === 'string' ? sanitizeBody(input.bodyHtml) : '' } as ArticleInput;
   const revisionId = await recordRevision(ctx.store.db, actor, current, 'conflict', ctx.now().toISOString(), yours);
   const since = expected != null ? `version ${expected}, now ${current.version}` : `now version ${current.version}`;
   return new ConflictError(`article #${id} was changed by someone else meanwhile (${since}): your text is kept as revision ${revisionId}; compare and save again`, {
