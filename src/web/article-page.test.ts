@@ -243,7 +243,7 @@ test('security headers on every page, found or not', async () => {
     assert.equal(res.headers['referrer-policy'], 'strict-origin-when-cross-origin', url);
   }
   assert.match(CONTENT_SECURITY_POLICY, /frame-src www\.youtube-nocookie\.com .*player\.vimeo\.com/);
-  assert.match(CONTENT_SECURITY_POLICY, /^default-src 'self'; img-src 'self' data: https:; script-src 'self'; style-src 'self'; frame-src /);
+  assert.match(CONTENT_SECURITY_POLICY, /^default-src 'self'; img-src 'self' data:; script-src 'self'; style-src 'self'; frame-src /);
   assert.match(CONTENT_SECURITY_POLICY, /; object-src 'none'; base-uri 'none'; form-action 'self'$/);
 });
 

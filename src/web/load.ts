@@ -16,9 +16,10 @@ import { isRemote } from './paths.ts';
 export const PAGE_SIZE = 20;
 
 export async function sizedImage(ctx: AppContext, ref: ImageRef | null): Promise<SizedImage | null> {
-  if (!ref) return null;
+  // A picture on another site is not shown: no page loads a third-party image.
+  if (!ref || isRemote(ref.file)) return null;
   if (ref.width && ref.height) return { ref, size: { width: ref.width, height: ref.height } };
-  return { ref, size: isRemote(ref.file) ? null : await readImageSize(ctx.mediaDir, ref.file) };
+  return { ref, size: await readImageSize(ctx.mediaDir, ref.file) };
 }
 
 export function loadSections(ctx: AppContext): Promise<Section[]> {

@@ -1,11 +1,12 @@
 // Headers every response of the public site carries. The CSP allows our own scripts and styles only
-// (no inline code anywhere), images from anywhere over https, and frames from the embed allowlist.
+// (no inline code anywhere), our own images only (imports bring pictures into the media library; the
+// pages drop any other), and frames from the embed allowlist.
 import type { FastifyReply } from 'fastify';
 import { EMBED_HOSTS } from '../publish/sanitize.ts';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "img-src 'self' data: https:",
+  "img-src 'self' data:",
   "script-src 'self'",
   "style-src 'self'",
   `frame-src ${EMBED_HOSTS.join(' ')}`,

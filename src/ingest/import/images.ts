@@ -7,6 +7,7 @@ import { isTag, type ChildNode } from 'domhandler';
 import type { AppContext } from '../../context.ts';
 import type { Fetcher } from '../fetch/index.ts';
 import { MAX_MEDIA_BYTES, prepareImage, type PreparedImage } from '../../media/index.ts';
+import { isOwnImageUrl } from '../../publish/body-images.ts';
 import type { ImportedContent } from './draft.ts';
 
 /** At most this many pictures per article; the rest are dropped like pictures that cannot be fetched. */
@@ -21,7 +22,7 @@ const ACCEPT = 'image/avif,image/webp,image/png,image/jpeg,image/gif;q=0.9,*/*;q
 export type FetchedImages = Map<string, PreparedImage>;
 
 export function isRemoteUrl(site: { baseUrl: string }, url: string): boolean {
-  return /^https?:\/\//i.test(url) && !url.startsWith(site.baseUrl + '/');
+  return /^https?:\/\//i.test(url) && !isOwnImageUrl(site.baseUrl, url);
 }
 
 function collect(nodes: ChildNode[], out: string[]): void {

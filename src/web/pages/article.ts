@@ -3,6 +3,7 @@ import type { Article } from '../../domain/types.ts';
 import { urls } from '../../domain/urls.ts';
 import { articleJsonLd, jsonLdText } from '../../provenance/jsonld.ts';
 import { htmlToText } from '../../publish/sanitize.ts';
+import { ownImagesOnly } from '../../publish/body-images.ts';
 import { tagSlug } from '../../store/articles.ts';
 import { html, raw, type Html } from '../html.ts';
 import { listOf, nativeLanguageName, ogLocale, strings, timeTag } from '../i18n/index.ts';
@@ -83,7 +84,7 @@ ${d.image ? featuredImage(site, d.image, s.imageCredit) : ''}
 ${share}
 ${byline ? html`<p class="byline">${s.by} ${byline}</p>` : ''}
 <div class="article-body">
-${raw(a.bodyHtml)}
+${raw(ownImagesOnly(a.bodyHtml, site.baseUrl))}
 </div>
 ${correctionsBlock(a.corrections, lang, s, tz)}
 ${creditsBlock({ site, lang, credits: c, s, visibleIds: d.visibleIds }) ?? ''}
