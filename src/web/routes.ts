@@ -55,7 +55,8 @@ export function sameSitePath(to: unknown, baseUrl: string): string | null {
   if (path.startsWith(baseUrl + '/')) path = path.slice(baseUrl.length);
   if (!/^\/(?![/\\])/.test(path)) return null;
   if (/[\u0000-\u001f\u007f\\]/.test(path)) return null;
-  return path;
+  // A Location header carries ASCII only: the decoded query is encoded again (a literal % included).
+  return encodeURI(path.toWellFormed());
 }
 
 function langOfPath(ctx: AppContext, url: string): string {
