@@ -57,7 +57,17 @@ export async function listArticles(ctx: AppContext, req: FastifyRequest): Promis
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
   };
-  if (q.q?.trim()) Object.assign(query, await articleIdsMatching(ctx, q.q.trim(), q.language));
+  if (q.q?.trim()) {
+    const ids = await articleIdsMatching(ctx, q.q.trim(), { language: q.language, status: q.status });
+    if (q.sort) query.ids = ids;
+    else {
+      // No sort asked: best match first. The matches are few (SEARCH_CAP), so filter them all, then page.
+      const { items } = await queryArticles(ctx.store.db, { ...query, ids, limit: Math.max(ids.length, 1), offset: 0 });
+      const rank = new Map(ids.map((id, i) => [id, i]));
+      items.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+      return { items: items.slice(query.offset, query.offset + q.pageSize), page: q.page, pageSize: q.pageSize, total: items.length };
+    }
+  }
   const { items, total } = await queryArticles(ctx.store.db, query);
   return { items, page: q.page, pageSize: q.pageSize, total };
 }

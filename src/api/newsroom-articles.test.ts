@@ -44,7 +44,14 @@ test('the list filters by status, language, section, author, translator and date
   assert.deepEqual([page2.items.map((x: { id: number }) => x.id), page2.total], [[a.id], 3]);
   assert.deepEqual(await ids('q=riverbeds'), [b.id]);
   assert.deepEqual(await ids('q=FLOOD%20alpha'), [a.id]);
-  assert.deepEqual(await ids('q=100%25'), []);
+  assert.deepEqual(await ids('q=nothing-like-it'), []);
+  // Through the full-text index: accents and case do not matter (a LIKE match would miss this).
+  const bishop = await article({ title: 'L’évêque de Lyon', language: 'fr' });
+  assert.deepEqual(await ids('q=EVEQUE'), [bishop.id]);
+  assert.deepEqual(await ids('q=eveque&status=draft&sort=title'), [bishop.id]);
+  assert.deepEqual(await ids('q=eveque&status=published'), []);
+  assert.deepEqual(await ids('q=%22dry%20riverbeds%22&language=fr'), [b.id]);
+  assert.deepEqual(await ids('q=riverbed&language=en'), []);
   assert.equal((await h.call('GET', '/api/articles?sort=random')).statusCode, 400);
   assert.equal((await h.call('GET', '/api/articles?from=yesterday')).statusCode, 400);
 });

@@ -29,8 +29,6 @@ export interface ArticleQuery {
   translatorId?: number;
   /** Only these articles (e.g. the ids a full-text search found). */
   ids?: number[];
-  /** Words that must all appear in the title, summary or body (a plain LIKE match, no ranking). */
-  text?: string;
   /** from/to bound this date (ISO times, inclusive); default: published. */
   dateField?: 'published' | 'updated';
   from?: string;
@@ -292,12 +290,6 @@ export async function queryArticles(db: Db, q: ArticleQuery): Promise<{ items: A
     );
   }
   if (q.ids) base = q.ids.length ? base.where('articles.id', 'in', q.ids) : base.where(sql<boolean>`1 = 0`);
-  for (const word of (q.text ?? '').split(/\s+/).filter(Boolean)) {
-    const like = `%${word.toLowerCase().replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-    base = base.where((eb) =>
-      eb.or(['title', 'summary', 'body_html'].map((c) => eb(sql`lower(${sql.ref(`articles.${c}`)})`, 'like', sql`${like} escape '\\'`))),
-    );
-  }
   const dateColumn = q.dateField === 'updated' ? 'articles.updated_at' : 'articles.published_at';
   if (q.from) base = base.where(dateColumn, '>=', q.from);
   if (q.to) base = base.where(dateColumn, '<=', q.to);
