@@ -12,7 +12,7 @@ import { highlight, matcherFor, snippet } from './snippet.ts';
 import { searchSqlite } from './sqlite.ts';
 
 export { COUNT_LIMIT } from './filter.ts';
-export { MAX_QUERY_LENGTH, MAX_QUERY_WORDS } from './query.ts';
+export { MAX_QUERY_LENGTH, MAX_QUERY_WORDS, QueryError, type QueryProblem } from './query.ts';
 
 export interface SearchOptions {
   q: string;

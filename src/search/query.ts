@@ -15,9 +15,20 @@ export interface Clause {
 
 const QUOTES = /[«»“”„‟″]/g;
 
+export type QueryProblem = 'empty' | 'too-long' | 'no-words' | 'too-many-words';
+
+/** A query that cannot be searched; `problem` lets pages say why in their own language. */
+export class QueryError extends InputError {
+  readonly problem: QueryProblem;
+  constructor(problem: QueryProblem, message: string) {
+    super(message, 'q');
+    this.problem = problem;
+  }
+}
+
 export function parseQuery(q: unknown): Clause[] {
-  if (typeof q !== 'string' || q.trim() === '') throw new InputError('type one or more words to search for', 'q');
-  if (q.length > MAX_QUERY_LENGTH) throw new InputError(`a search is at most ${MAX_QUERY_LENGTH} characters long`, 'q');
+  if (typeof q !== 'string' || q.trim() === '') throw new QueryError('empty', 'type one or more words to search for');
+  if (q.length > MAX_QUERY_LENGTH) throw new QueryError('too-long', `a search is at most ${MAX_QUERY_LENGTH} characters long`);
   const parts = q.replace(QUOTES, '"').split('"');
   // An odd number of quotes leaves the last part unclosed: it is read as words.
   const closed = parts.length % 2 === 1 ? parts.length : parts.length - 1;
@@ -32,8 +43,8 @@ export function parseQuery(q: unknown): Clause[] {
     if (i % 2 === 1 && i < closed && words.length > 1) add({ phrase: true, words });
     else for (const w of words) add({ phrase: false, words: [w] });
   });
-  if (clauses.length === 0) throw new InputError('the search has no words in it (only punctuation)', 'q');
+  if (clauses.length === 0) throw new QueryError('no-words', 'the search has no words in it (only punctuation)');
   if (clauses.reduce((n, c) => n + c.words.length, 0) > MAX_QUERY_WORDS)
-    throw new InputError(`a search has at most ${MAX_QUERY_WORDS} words`, 'q');
+    throw new QueryError('too-many-words', `a search has at most ${MAX_QUERY_WORDS} words`);
   return clauses;
 }

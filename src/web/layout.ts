@@ -98,6 +98,12 @@ ${sectionItems.map((i) => html`<option value="${i.href}"${meta.path === i.href ?
   )}</select>
 <button type="submit">${s.go}</button>
 </form>
+<form class="site-search" role="search" aria-label="${s.searchSite}" method="get" action="/search">
+<label for="site-search-q" class="visually-hidden">${s.searchSite}</label>
+<input id="site-search-q" type="search" name="q" maxlength="400">
+<input type="hidden" name="lang" value="${meta.lang}">
+<button type="submit">${s.search}</button>
+</form>
 </header>
 <main id="main" tabindex="-1">
 ${main}

@@ -24,6 +24,7 @@ import { DOCTYPE, etagOf, hashOf, matchesEtag, sendDocument, sendHtml } from './
 import { applySecurityHeaders } from './security.ts';
 import { buildSitemap, robotsTxt } from './sitemap.ts';
 import { localPath } from './paths.ts';
+import { searchPage } from './search.ts';
 import { pageViewsOf } from '../follow/page-views.ts';
 
 type Req<P = Record<string, string>> = FastifyRequest<{ Params: P; Querystring: Record<string, string | string[] | undefined> }>;
@@ -265,6 +266,13 @@ export async function registerSiteRoutes(app: FastifyInstance, ctx: AppContext, 
         return whole(renderPerson(c, d, lang).value, lang);
       });
       return sendCached(req, reply, rendered);
+    });
+
+    scope.get('/search', async (req: Req, reply) => {
+      const page = pageOf(req);
+      if (!page) return notFound(req, reply);
+      const r = await searchPage(ctx, await chrome(), req.query, page);
+      return sendHtml(req, reply, r.page, { status: r.status, lang: r.lang });
     });
 
     scope.get('/go', async (req: Req, reply) => {

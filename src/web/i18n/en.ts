@@ -53,4 +53,18 @@ export const en: Strings = {
   backHome: 'Back to the home page',
   errorTitle: 'Error',
   errorText: 'The server could not show this page. Please try again in a moment.',
+  search: 'Search',
+  searchSite: 'Search the site',
+  searchTitle: 'Search',
+  searchLabel: 'Words to find',
+  searchHint: 'Every word must appear; put a phrase in quotes: "city council". Accents and capitals do not matter.',
+  searchResultsFor: (q) => `Search: ${q}`,
+  searchCount: (n, exact) => (exact ? `${n.toLocaleString('en')} ${n === 1 ? 'result' : 'results'}` : `More than ${n.toLocaleString('en')} results`),
+  searchNone: (q) => `No article matches “${q}”.`,
+  searchProblems: {
+    empty: 'Type one or more words to search for.',
+    'too-long': 'This search is too long: 200 characters at most.',
+    'no-words': 'This search has no words in it, only punctuation.',
+    'too-many-words': 'This search has too many words: 12 at most.',
+  },
 };

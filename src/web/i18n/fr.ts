@@ -54,4 +54,18 @@ export const fr: Strings = {
   backHome: 'Retour à l’accueil',
   errorTitle: 'Erreur',
   errorText: 'Le serveur n’a pas pu afficher cette page. Réessayez dans un instant.',
+  search: 'Rechercher',
+  searchSite: 'Rechercher sur le site',
+  searchTitle: 'Recherche',
+  searchLabel: 'Mots à chercher',
+  searchHint: 'Chaque mot doit figurer ; mettez une expression entre guillemets : « conseil municipal ». Accents et majuscules sont indifférents.',
+  searchResultsFor: (q) => `Recherche : ${q}`,
+  searchCount: (n, exact) => (exact ? `${n.toLocaleString('fr')} ${n > 1 ? 'résultats' : 'résultat'}` : `Plus de ${n.toLocaleString('fr')} résultats`),
+  searchNone: (q) => `Aucun article ne correspond à « ${q} ».`,
+  searchProblems: {
+    empty: 'Tapez un ou plusieurs mots à chercher.',
+    'too-long': 'Cette recherche est trop longue : 200 caractères au plus.',
+    'no-words': 'Cette recherche ne contient aucun mot, seulement de la ponctuation.',
+    'too-many-words': 'Cette recherche a trop de mots : 12 au plus.',
+  },
 };

@@ -46,4 +46,14 @@ export interface Strings {
   backHome: string;
   errorTitle: string;
   errorText: string;
+  /** Search: the button, the header form's label, the page's heading and form label, counts, messages. */
+  search: string;
+  searchSite: string;
+  searchTitle: string;
+  searchLabel: string;
+  searchHint: string;
+  searchResultsFor: (q: string) => string;
+  searchCount: (n: number, exact: boolean) => string;
+  searchNone: (q: string) => string;
+  searchProblems: Record<'empty' | 'too-long' | 'no-words' | 'too-many-words', string>;
 }
