@@ -4,6 +4,7 @@ import { Migrator, type Migration } from 'kysely/migration';
 import type { Dialect } from './db.ts';
 import { newsroom } from './migration-newsroom.ts';
 import { search } from './migration-search.ts';
+import { translate } from './migration-translate.ts';
 
 type AnyDb = Kysely<any>;
 
@@ -236,6 +237,7 @@ export const MIGRATIONS: Array<[string, (dialect: Dialect) => Migration]> = [
   ['0004_candidate_content', candidateContent],
   ['0005_newsroom', newsroom],
   ['0006_search', search],
+  ['0007_translate', translate],
 ];
 
 export async function migrateToLatest(db: AnyDb, dialect: Dialect, schema?: string): Promise<void> {

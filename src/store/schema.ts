@@ -1,5 +1,6 @@
 // Row shapes of the tables, as Kysely sees them. Times are ISO-8601 UTC text; JSON is text; booleans are 0/1.
 import type { Generated } from 'kysely';
+import type { TranslateTables } from './schema-translate.ts';
 
 export interface SectionsTable {
   id: Generated<number>;
@@ -316,7 +317,7 @@ export interface DailyCountsTable {
   count: Generated<number>;
 }
 
-export interface Database {
+export interface Database extends TranslateTables {
   sections: SectionsTable;
   people: PeopleTable;
   outlets: OutletsTable;

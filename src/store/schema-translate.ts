@@ -1,0 +1,109 @@
+// Row shapes of the translation workspace's tables (migration 0007_translate).
+import type { Generated } from 'kysely';
+
+export interface TranslationsTable {
+  article_id: number;
+  source_id: number | null;
+  source_language: string;
+  target_language: string;
+  /** to-translate | in-translation | in-review | approved ('published' is derived from the article). */
+  state: string;
+  translator_user_id: number | null;
+  /** The source body with each segment's inline run replaced by a marker (see translate/skeleton.ts). */
+  skeleton_html: string;
+  /** The source's version the segments were last aligned with. */
+  source_version: number;
+  /** Set once a machine suggestion was accepted: the provider named in the credits. */
+  machine_provider: string | null;
+  /** 1 when segments of a published translation changed and the update is not published yet. */
+  pending_update: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SegmentsTable {
+  id: Generated<number>;
+  article_id: number;
+  position: number;
+  key: string;
+  kind: string;
+  source_text: string;
+  markup_json: string;
+  target_text: Generated<string>;
+  status: Generated<string>;
+  origin: string | null;
+  source_changed: Generated<number>;
+  previous_source_text: string | null;
+  mt_suggestion: string | null;
+  mt_provider: string | null;
+  updated_by: number | null;
+  updated_at: string;
+}
+
+export interface SegmentCommentsTable {
+  id: Generated<number>;
+  article_id: number;
+  segment_id: number | null;
+  user_id: number | null;
+  author: string;
+  text: string;
+  created_at: string;
+}
+
+export interface TmUnitsTable {
+  id: Generated<number>;
+  pair: string;
+  source_text: string;
+  target_text: string;
+  unit_key: string;
+  token_count: number;
+  origin: string;
+  article_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TmPostingsTable {
+  pair: string;
+  token: string;
+  token_count: number;
+  unit_id: number;
+}
+
+export interface TmTermsTable {
+  pair: string;
+  token: string;
+  df: number;
+}
+
+export interface GlossaryTable {
+  id: Generated<number>;
+  pair: string;
+  term: string;
+  term_key: string;
+  rendering: string;
+  note: Generated<string>;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface NoticesTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  article_id: number | null;
+  text: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface TranslateTables {
+  translations: TranslationsTable;
+  segments: SegmentsTable;
+  segment_comments: SegmentCommentsTable;
+  tm_units: TmUnitsTable;
+  tm_postings: TmPostingsTable;
+  tm_terms: TmTermsTable;
+  glossary: GlossaryTable;
+  notices: NoticesTable;
+}
