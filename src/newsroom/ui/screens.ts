@@ -4,6 +4,8 @@ import type { Action } from '../../domain/permissions.ts';
 import type { User } from '../../domain/accounts.ts';
 import './ingest/strings.ts';
 import './people/strings.ts';
+import './articles/strings.ts';
+import './media/strings.ts';
 
 export interface AppState {
   user: User;
@@ -31,6 +33,10 @@ export interface Screen {
 export const SCREENS: Screen[] = [
   // Each area appends its screens here, e.g.:
   // { path: '/articles', title: 'nav.articles', nav: true, needs: 'article.read', load: () => import('./articles/list.ts') },
+  { path: '/articles', title: 'nav.articles', nav: true, needs: 'article.read', load: () => import('./articles/list.ts') },
+  { path: '/articles/new', title: 'editor.newTitle', needs: 'article.create', load: () => import('./articles/editor.ts') },
+  { path: '/articles/:id', title: 'editor.editTitle', needs: 'article.read', load: () => import('./articles/editor.ts') },
+  { path: '/media', title: 'nav.media', nav: true, needs: 'article.read', load: () => import('./media/library.ts') },
   { path: '/import', title: 'nav.import', nav: true, needs: 'import', load: () => import('./ingest/import.ts') },
   { path: '/feeds', title: 'nav.feeds', nav: true, needs: 'feeds.manage', load: () => import('./ingest/feeds.ts') },
   { path: '/inbox', title: 'nav.inbox', nav: true, needs: 'feeds.manage', load: () => import('./ingest/inbox.ts') },
