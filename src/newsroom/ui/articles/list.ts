@@ -11,17 +11,6 @@ import './strings.ts';
 
 const PAGE_SIZE = 20;
 
-/** A link inside the newsroom: followed by the shell's router, or in a new tab with a modifier key. */
-export function innerLink(app: AppState, path: string, text: string, attrs: Record<string, string> = {}): HTMLAnchorElement {
-  const a = el('a', { href: `/newsroom${path}`, ...attrs }, text);
-  a.addEventListener('click', (ev) => {
-    if (ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
-    ev.preventDefault();
-    app.navigate(path);
-  });
-  return a;
-}
-
 export async function render(root: HTMLElement, _params: Record<string, string>, app: AppState): Promise<void> {
   const msg = messageArea();
   const refs = await loadRefs();
@@ -51,7 +40,7 @@ export async function render(root: HTMLElement, _params: Record<string, string>,
       ? el('table', {}, el('caption', {}, t('list.caption', { n: res.total })), el('thead', {}, head),
         el('tbody', {}, ...items.map((a) => el('tr', {},
           el('td', {}, el('input', { type: 'checkbox', name: 'select', value: a.id, 'aria-label': t('list.select', { title: a.title }) })),
-          el('th', { scope: 'row' }, innerLink(app, `/articles/${a.id}`, a.title || t('list.untitled', { id: a.id }))),
+          el('th', { scope: 'row' }, el('a', { href: `/newsroom/articles/${a.id}` }, a.title || t('list.untitled', { id: a.id }))),
           el('td', {}, t(`status.${a.status}`)),
           el('td', {}, a.language),
           el('td', {}, a.authorIds.map((id) => people.get(id) ?? `#${id}`).join(', ')),
