@@ -66,7 +66,9 @@ for (const viewport of [
       const control = await violations(context, '', '<!doctype html><html lang="en"><title>x</title><main><img src="/x.png"><button></button></main></html>');
       assert.ok(control.some((v) => v.id === 'image-alt') && control.some((v) => v.id === 'button-name'), 'axe reports a known-bad page');
       const found: Record<string, string[]> = {};
-      for (const path of ['/', '/en/', section, author, article]) {
+      const word = article.split('/').pop()!.split('-').find((w) => w.length > 3);
+      const searches = [`/search?q=${word}&lang=fr`, '/search?q=zzzzqx&lang=en', `/search?q=${'x'.repeat(300)}`];
+      for (const path of ['/', '/en/', section, author, article, ...searches]) {
         const v = await violations(context, path);
         if (v.length) found[path] = v.map((x) => `${x.impact} ${x.id}: ${x.help} (${x.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
       }
