@@ -8,6 +8,7 @@ import { registerSiteRoutes } from './web/routes.ts';
 import { registerFeedRoutes } from './feeds/routes.ts';
 import { registerFollowRoutes } from './follow/routes.ts';
 import { registerApiRoutes } from './api/routes.ts';
+import { registerNewsroomRoutes } from './newsroom/routes.ts';
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   assertSanitizerActive();
@@ -30,6 +31,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   await registerApiRoutes(app, ctx);
   await registerFeedRoutes(app, ctx);
   await registerFollowRoutes(app, ctx);
+  await registerNewsroomRoutes(app, ctx);
   await registerSiteRoutes(app, ctx);
   return app;
 }

@@ -6,6 +6,12 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+let unauthorized: (() => void) | null = null;
+/** Called when a request answers 401 (the session ended or was revoked elsewhere); the shell asks to sign in again. */
+export function onUnauthorized(handler: (() => void) | null): void {
+  unauthorized = handler;
+}
+
 /** An answer that was not 2xx: `status`, the server's message, the field it names, and the whole body. */
 export class ApiError extends Error {
   readonly status: number;
@@ -35,6 +41,7 @@ export async function api<T = any>(method: string, path: string, body?: unknown,
   const res = await fetch('/api' + path, { method, headers, body: payload, credentials: 'same-origin', keepalive: opts.keepalive });
   const text = await res.text();
   const data = text && (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text;
+  if (res.status === 401 && unauthorized && !/^\/(session|setup|links)\b/.test(path)) unauthorized();
   if (!res.ok) throw new ApiError(res.status, (data && data.error) || res.statusText, (data && data.field) ?? null, data);
   return data as T;
 }

@@ -14,6 +14,8 @@ export interface AppState {
   navigate(path: string): void;
   /** Shows a message in the shell's live region (role="status"). */
   announce(message: string): void;
+  /** Tells the shell the signed-in user changed (e.g. their name on the account screen). */
+  updateUser?(user: User): void;
 }
 
 /** A screen renders into `root`; it may return a cleanup function called when the user leaves it. */
@@ -33,6 +35,8 @@ export interface Screen {
 export const SCREENS: Screen[] = [
   // Each area appends its screens here, e.g.:
   // { path: '/articles', title: 'nav.articles', nav: true, needs: 'article.read', load: () => import('./articles/list.ts') },
+  { path: '/', title: 'dash.title', nav: true, needs: 'stats.read', load: () => import('./dashboard/dashboard.ts') },
+  { path: '/articles/:id/stats', title: 'dash.articleTitle', needs: 'stats.read', load: () => import('./dashboard/article-stats.ts') },
   { path: '/articles', title: 'nav.articles', nav: true, needs: 'article.read', load: () => import('./articles/list.ts') },
   { path: '/articles/new', title: 'editor.newTitle', needs: 'article.create', load: () => import('./articles/editor.ts') },
   { path: '/articles/:id', title: 'editor.editTitle', needs: 'article.read', load: () => import('./articles/editor.ts') },
@@ -44,3 +48,11 @@ export const SCREENS: Screen[] = [
   { path: '/sections', title: 'nav.sections', nav: true, needs: 'people.manage', load: () => import('./people/sections.ts') },
   { path: '/outlets', title: 'nav.outlets', nav: true, needs: 'people.manage', load: () => import('./people/outlets.ts') },
 ];
+
+// One's account and the owner's screens come last in the navigation, after every area's rows above.
+SCREENS.push(
+  { path: '/account', title: 'account.title', nav: true, load: () => import('./account/account.ts') },
+  { path: '/users', title: 'admin.users', nav: true, needs: 'users.manage', load: () => import('./admin/users.ts') },
+  { path: '/audit', title: 'admin.audit', nav: true, needs: 'audit.read', load: () => import('./admin/audit.ts') },
+  { path: '/settings', title: 'admin.settings', nav: true, needs: 'settings.manage', load: () => import('./admin/settings.ts') },
+);

@@ -116,11 +116,12 @@ export function clearErrors(form: HTMLElement): void {
  * Shows an error in the form (role=alert). When the server names a field (ApiError.field) and the form has a
  * control of that name, the control is marked aria-invalid, described by the message, and focused.
  */
-export function showError(form: HTMLElement, err: unknown): void {
+export function showError(form: HTMLElement, err: unknown, fieldNames: Record<string, string> = {}): void {
   clearErrors(form);
   const msg = el('p', { role: 'alert', class: 'error', id: uid('err') }, errorText(err));
   messageBox(form).replaceChildren(msg);
-  const name = err instanceof ApiError ? err.field : null;
+  const field = err instanceof ApiError ? err.field : null;
+  const name = field ? (fieldNames[field] ?? field) : null;
   const control = name ? form.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"]`) : null;
   if (control) {
     control.setAttribute('aria-invalid', 'true');
@@ -137,9 +138,10 @@ export function showInfo(form: HTMLElement, text: string): void {
 
 /**
  * Wires a form's submit: runs `work` with its submit buttons disabled and busy, shows any error with
- * showError. `work` gets the form's values by name.
+ * showError. `work` gets the form's values by name. `fieldNames` maps a server field name to the control's
+ * name where they differ (e.g. `{ password: 'newPassword' }`).
  */
-export function onSubmit(form: HTMLFormElement, work: (values: Record<string, string>) => Promise<void>): void {
+export function onSubmit(form: HTMLFormElement, work: (values: Record<string, string>) => Promise<void>, fieldNames: Record<string, string> = {}): void {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const buttons = [...form.querySelectorAll<HTMLButtonElement>('button[type=submit]')];
@@ -153,7 +155,7 @@ export function onSubmit(form: HTMLFormElement, work: (values: Record<string, st
       for (const [k, v] of new FormData(form)) if (typeof v === 'string') values[k] = v;
       await work(values);
     } catch (err) {
-      showError(form, err);
+      showError(form, err, fieldNames);
     } finally {
       for (const b of buttons) {
         b.disabled = false;
@@ -185,4 +187,25 @@ export function when(iso: string | null | undefined, lang: string, none = '—')
   if (!iso) return none;
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/**
+ * A value to copy (a new token, an invitation link): a labelled read-only field, selected on focus, and a
+ * Copy button that says "Copied." through `announce`.
+ */
+export function copyable(label: string, value: string, copyText: string, copiedText: string, announce: (m: string) => void): HTMLDivElement {
+  const { field, input } = textField({ label, name: 'copy', value, attrs: { readonly: true, spellcheck: 'false', class: 'copy-value' } });
+  input.addEventListener('focus', () => input.select());
+  const b = button(copyText, async () => {
+    input.select();
+    try {
+      await navigator.clipboard.writeText(value);
+    } catch {
+      document.execCommand?.('copy');
+    }
+    announce(copiedText);
+  });
+  b.setAttribute('aria-label', `${copyText}: ${label}`);
+  field.append(b);
+  return field;
 }
