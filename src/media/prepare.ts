@@ -44,11 +44,13 @@ export async function prepareImage(input: Buffer): Promise<PreparedImage> {
   // Orientation is applied to the pixels, because the EXIF tag that carried it is dropped.
   if (!animated) pipeline = pipeline.autoOrient();
   pipeline = pipeline.keepIccProfile();
+  // Low encoder efforts: AVIF at sharp's default effort takes many seconds a picture on two cores, and
+  // the stored file is re-encoded again for every /img variant anyway.
   const out = known.name === 'jpeg' ? pipeline.jpeg({ quality: 90 })
     : known.name === 'png' ? pipeline.png()
-    : known.name === 'webp' ? pipeline.webp({ quality: 90 })
+    : known.name === 'webp' ? pipeline.webp({ quality: 90, effort: 2 })
     : known.name === 'gif' ? pipeline.gif()
-    : pipeline.avif({ quality: 70, effort: 3 });
+    : pipeline.avif({ quality: 70, effort: 0 });
   let result: { data: Buffer; info: OutputInfo };
   try {
     result = await out.toBuffer({ resolveWithObject: true });
