@@ -41,9 +41,8 @@ export function render(root: HTMLElement, _params: Record<string, string>, app: 
   const act = async (feed: Feed, path: string, done: string, method = 'POST') => {
     try {
       await api(method, path, method === 'POST' ? {} : undefined);
-      const text = t(done, { name: feed.title ?? feed.url });
-      msg.info(text);
       await refresh();
+      msg.info(t(done, { name: feed.title ?? feed.url }));
     } catch (err) {
       msg.error(err);
     }
