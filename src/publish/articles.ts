@@ -14,6 +14,7 @@ import { conflictError, StaleVersion } from './conflict.ts';
 import { requireCan } from './guard.ts';
 import { auditArticle, recordRevision } from './history.ts';
 import { isoTime } from './validate.ts';
+import { flagSourceChanges } from '../translate/source-changes.ts';
 
 export interface SaveOptions {
   /** The version the caller's copy was made from: a save over a newer one is refused (ConflictError, 409). */
@@ -77,6 +78,7 @@ export async function editArticle(ctx: AppContext, id: number, input: ArticleInp
       const version = await updateArticle(store.db, id, { ...data, createdBy: existing.createdBy }, opts.expectedVersion ?? existing.version);
       if (version == null) throw new StaleVersion();
       const article = await load(tx, id);
+      await flagSourceChanges(store.db, article, data.updatedAt);
       const kind = opts.kind ?? step?.kind ?? 'save';
       await recordRevision(store.db, actor, article, kind, data.updatedAt);
       const audit = kind === 'restore' ? 'article.restore' : step?.audit;

@@ -70,6 +70,7 @@ export function translate(dialect: Dialect): Migration {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .addUniqueConstraint('tm_units_pair_key', ['pair', 'unit_key'])
         .execute();
+      await db.schema.createIndex('tm_units_source').on('tm_units').columns(['pair', 'source_text']).execute();
       // The inverted index: each distinct normalised token of a unit's source, with the unit's length, so
       // a lookup reads the postings of a few rare tokens within the length band a fuzzy match allows.
       await db.schema

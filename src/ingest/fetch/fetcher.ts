@@ -54,6 +54,9 @@ export interface FetchOptions {
   signal?: AbortSignal;
   /** Extra request headers (e.g. Accept-Language). Host, connection and encoding headers are ignored. */
   headers?: Record<string, string>;
+  /** POST sends `body` (API calls such as machine translation); a POST is never followed through a redirect. */
+  method?: 'GET' | 'POST';
+  body?: string;
 }
 
 export interface Fetcher {
@@ -233,7 +236,8 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         res = await agent.request({
           origin: url.origin,
           path: `${url.pathname}${url.search}`,
-          method: 'GET',
+          method: opts.method ?? 'GET',
+          ...(opts.method === 'POST' ? { body: opts.body ?? '' } : {}),
           headers,
           signal,
           headersTimeout,
@@ -250,6 +254,9 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         const location = responseHeaders['location'];
         if (!location) {
           throw new FetchError({ code: 'bad-redirect', url: current, reason: `HTTP ${status} without a Location header`, status, headers: responseHeaders, redirects });
+        }
+        if (opts.method === 'POST') {
+          throw new FetchError({ code: 'bad-redirect', url: current, reason: `HTTP ${status}: a POST is not followed through a redirect`, status, headers: responseHeaders, redirects });
         }
         if (redirects.length >= maxRedirects) {
           throw new FetchError({ code: 'too-many-redirects', url: current, reason: `more than ${maxRedirects} redirects`, status, redirects: [...redirects, current] });

@@ -1,0 +1,76 @@
+// Translation memory lookup. Exact and fuzzy matches (score ≥ 0.7) for a source, best first.
+// A fuzzy match within 0.7 differs from the query in at most D = ⌊3n/7⌋ of the query's n words (its length
+// is within [0.7n, n/0.7]), so it must contain one of the query's rarest words whose occurrences add up
+// to more than D (the prefix filter of similarity joins): only those postings are read, within that band.
+import type { AppContext } from '../context.ts';
+import type { TextChange } from '../domain/types.ts';
+import { addUnits, candidateUnits, tokenFrequencies, unitsWithSource, type NewUnit } from '../store/tm.ts';
+import { languagePair } from './languages.ts';
+import { memoryTokens, similarity, wordDiff } from './similarity.ts';
+
+export const FUZZY_THRESHOLD = 0.7;
+/** At most this many candidates are verified per lookup (a bound on time for very common short phrases). */
+const CANDIDATE_CAP = 3000;
+
+export interface MemoryMatch {
+  id: number;
+  source: string;
+  target: string;
+  /** 0..1; 1 when the normalised words are the same. */
+  score: number;
+  /** The texts are identical, character for character. */
+  exact: boolean;
+  diff: TextChange[];
+  origin: string;
+}
+
+/** The rarest query words whose occurrence counts add up to more than `allowedMisses`. */
+export function prefixTokens(query: string[], df: Map<string, number>, allowedMisses: number): string[] {
+  const counts = new Map<string, number>();
+  for (const t of query) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const byRarity = [...counts.keys()].sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0) || (a < b ? -1 : 1));
+  const out: string[] = [];
+  let weight = 0;
+  for (const t of byRarity) {
+    out.push(t);
+    weight += counts.get(t)!;
+    if (weight > allowedMisses) break;
+  }
+  return out;
+}
+
+export async function findMatches(ctx: AppContext, from: string, to: string, source: string, limit = 10): Promise<MemoryMatch[]> {
+  const pair = languagePair(from, to);
+  const query = memoryTokens(source);
+  const n = query.length;
+  let rows;
+  if (n === 0) rows = await unitsWithSource(ctx.store.db, pair, source);
+  else {
+    const misses = Math.floor(((1 - FUZZY_THRESHOLD) / FUZZY_THRESHOLD) * n + 1e-9);
+    const df = await tokenFrequencies(ctx.store.db, pair, [...new Set(query)]);
+    const prefix = prefixTokens(query, df, misses).filter((t) => (df.get(t) ?? 0) > 0);
+    rows = await candidateUnits(ctx.store.db, pair, prefix, Math.ceil(n * FUZZY_THRESHOLD - 1e-9), Math.floor(n / FUZZY_THRESHOLD + 1e-9), CANDIDATE_CAP);
+  }
+  const matches: MemoryMatch[] = [];
+  for (const r of rows) {
+    const score = n === 0 ? (r.source_text === source ? 1 : 0) : similarity(query, memoryTokens(r.source_text));
+    if (score < FUZZY_THRESHOLD - 1e-9) continue;
+    matches.push({ id: r.id, source: r.source_text, target: r.target_text, score: Math.round(score * 1000) / 1000, exact: r.source_text === source, diff: [], origin: r.origin });
+  }
+  matches.sort((a, b) => b.score - a.score || Number(b.exact) - Number(a.exact) || b.id - a.id);
+  return matches.slice(0, limit).map((m) => ({ ...m, diff: wordDiff(m.source, source) }));
+}
+
+export interface MemoryPair {
+  source: string;
+  target: string;
+  articleId?: number | null;
+}
+
+/** Keeps approved pairs (placeholders and all) in the pair's memory; returns how many were new. */
+export async function remember(ctx: AppContext, from: string, to: string, pairs: MemoryPair[], origin = 'relais'): Promise<number> {
+  const units: NewUnit[] = pairs
+    .filter((p) => p.source.trim() && p.target.trim())
+    .map((p) => ({ source: p.source, target: p.target, tokens: memoryTokens(p.source), origin, articleId: p.articleId ?? null }));
+  return addUnits(ctx.store.db, languagePair(from, to), units, ctx.now().toISOString());
+}
