@@ -60,15 +60,27 @@ export function tsvectorLiteral(d: DocumentTerms): string {
 
 /** Writes (or rewrites) the index row of one article. Call it inside the article's transaction. */
 export async function indexArticle(db: Kysely<any>, id: number, a: IndexedArticle): Promise<void> {
-  const d = documentTerms(a);
-  if (isPostgres(db)) {
-    await sql`INSERT INTO article_search (article_id, document) VALUES (${id}, ${tsvectorLiteral(d)}::tsvector)
-      ON CONFLICT (article_id) DO UPDATE SET document = excluded.document`.execute(db);
-    return;
+  await indexArticles(db, [{ id, article: a }]);
+}
+
+// Rows per statement: well under both databases' bound-parameter limits.
+const BATCH = 200;
+
+/** Writes the index rows of many articles with multi-row statements (backfill, bulk loads). */
+export async function indexArticles(db: Kysely<any>, items: Array<{ id: number; article: IndexedArticle }>): Promise<void> {
+  const pg = isPostgres(db);
+  for (let i = 0; i < items.length; i += BATCH) {
+    const batch = items.slice(i, i + BATCH).map(({ id, article }) => ({ id, d: documentTerms(article) }));
+    if (pg) {
+      const rows = batch.map(({ id, d }) => sql`(${id}, ${tsvectorLiteral(d)}::tsvector)`);
+      await sql`INSERT INTO article_search (article_id, document) VALUES ${sql.join(rows)}
+        ON CONFLICT (article_id) DO UPDATE SET document = excluded.document`.execute(db);
+    } else {
+      await sql`DELETE FROM article_search WHERE rowid IN (${sql.join(batch.map((b) => b.id))})`.execute(db);
+      const rows = batch.map(({ id, d }) => sql`(${id}, ${d.title.join(' ')}, ${d.summary.join(' ')}, ${d.body.join(' ')})`);
+      await sql`INSERT INTO article_search (rowid, title, summary, body) VALUES ${sql.join(rows)}`.execute(db);
+    }
   }
-  await sql`DELETE FROM article_search WHERE rowid = ${id}`.execute(db);
-  await sql`INSERT INTO article_search (rowid, title, summary, body)
-    VALUES (${id}, ${d.title.join(' ')}, ${d.summary.join(' ')}, ${d.body.join(' ')})`.execute(db);
 }
 
 /** Indexes every article again (the migration's backfill; also a repair tool). */
@@ -84,7 +96,10 @@ export async function reindexAllArticles(db: Kysely<any>): Promise<number> {
       .limit(500)
       .execute();
     if (rows.length === 0) return n;
-    for (const r of rows) await indexArticle(db, r.id, { language: r.language, title: r.title, summary: r.summary, bodyHtml: r.body_html });
+    await indexArticles(
+      db,
+      rows.map((r) => ({ id: r.id, article: { language: r.language, title: r.title, summary: r.summary, bodyHtml: r.body_html } })),
+    );
     after = rows[rows.length - 1].id;
     n += rows.length;
   }

@@ -11,14 +11,20 @@ const PART_RE = /[\p{L}\p{N}]+/gu;
 /** Longer runs are not words (hashes, base64, repeated letters): they are left out of the index. */
 export const MAX_TOKEN_LENGTH = 40;
 
-/** The normalised parts of one written word ("Œuvre" → ["oeuvre"], "½" → ["1", "2"]). */
-export function normalizeWord(word: string): string[] {
-  const folded = word
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
+
+function fold(text: string): string {
+  return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(SPELLED_RE, (c) => SPELLED[c]);
-  return (folded.match(PART_RE) ?? []).filter((p) => p.length <= MAX_TOKEN_LENGTH);
+}
+
+/** The normalised parts of one written word ("Œuvre" → ["oeuvre"], "½" → ["1", "2"]). */
+export function normalizeWord(word: string): string[] {
+  if (ASCII_WORD.test(word)) return word.length <= MAX_TOKEN_LENGTH ? [word.toLowerCase()] : [];
+  return (fold(word).match(PART_RE) ?? []).filter((p) => p.length <= MAX_TOKEN_LENGTH);
 }
 
 export interface WordSpan {
@@ -38,14 +44,16 @@ export function wordSpans(text: string): WordSpan[] {
   return out;
 }
 
-/** The normalised tokens of a text, in order (at most `limit`). */
+/**
+ * The normalised tokens of a text, in order (at most `limit`): the same as normalising each word of
+ * wordSpans, done on the whole text at once (index and query both come through here).
+ */
 export function tokens(text: string, limit = Infinity): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(WORD_RE)) {
-    for (const p of normalizeWord(m[0])) {
-      if (out.length >= limit) return out;
-      out.push(p);
-    }
+  for (const m of fold(text).matchAll(PART_RE)) {
+    if (m[0].length > MAX_TOKEN_LENGTH) continue;
+    if (out.length >= limit) break;
+    out.push(m[0]);
   }
   return out;
 }

@@ -6,7 +6,20 @@ import { tokens } from './normalize.ts';
 
 export type Stemmer = (word: string) => string;
 
-const STEMMERS: Record<string, Stemmer> = { fr: stemFrench, en: stemEnglish };
+/** Words repeat (Zipf's law): each stemmer remembers its recent answers. */
+function remembered(stem: Stemmer, size = 50_000): Stemmer {
+  const memo = new Map<string, string>();
+  return (word) => {
+    let s = memo.get(word);
+    if (s === undefined) {
+      if (memo.size >= size) memo.clear();
+      memo.set(word, (s = stem(word)));
+    }
+    return s;
+  };
+}
+
+const STEMMERS: Record<string, Stemmer> = { fr: remembered(stemFrench), en: remembered(stemEnglish) };
 
 /** Languages with a stemmer, in a fixed order. */
 export const STEMMED_LANGUAGES = Object.keys(STEMMERS);
