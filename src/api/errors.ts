@@ -12,6 +12,7 @@ interface AjvIssue {
 function fieldOf(issue: AjvIssue): string | null {
   const parts = (issue.instancePath ?? '').split('/').filter(Boolean);
   if (issue.params?.missingProperty) parts.push(issue.params.missingProperty);
+  if (issue.params?.additionalProperty) parts.push(issue.params.additionalProperty);
   if (!parts.length) return null;
   return parts.reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
 }
@@ -25,7 +26,7 @@ export function apiErrorHandler(err: FastifyError, req: FastifyRequest, reply: F
     const issue = err.validation[0] as AjvIssue;
     const field = fieldOf(issue);
     const where = err.validationContext === 'querystring' ? 'query parameter' : err.validationContext === 'params' ? 'path parameter' : 'field';
-    const detail = issue.keyword === 'required' ? 'is required' : err.message.replace(/^[^ ]+ /, '');
+    const detail = issue.keyword === 'required' ? 'is required' : issue.keyword === 'additionalProperties' ? 'is not a known field' : err.message.replace(/^[^ ]+ /, '');
     const message = field ? `${where} ${field} ${detail}` : err.message;
     return reply.code(400).send({ error: message, field });
   }

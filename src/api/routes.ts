@@ -9,6 +9,7 @@ import { deleteToken, getTokens, postToken } from './tokens.ts';
 import { getAudit, getSettings, putSettings } from './admin.ts';
 import * as acc from './account-schemas.ts';
 import { apiErrorHandler, requireJson } from './errors.ts';
+import { apiValidatorCompiler } from './validation.ts';
 import { ARTICLE_ROUTES } from './article-routes.ts';
 import { articleBody, articleListQuery, idParams, outletBody, personBody, publishBody, sectionBody } from './schemas.ts';
 import { candidateListQuery, feedBody, feedListQuery, importBody, pauseBody, updateBody } from './schemas.ts';
@@ -131,6 +132,7 @@ export async function registerApiRoutes(app: FastifyInstance, ctx: AppContext): 
   await app.register(
     async (api) => {
       api.setErrorHandler(apiErrorHandler);
+      api.setValidatorCompiler(apiValidatorCompiler);
       const noRoute = async (req: FastifyRequest, reply: FastifyReply) =>
         reply.code(404).send({ error: `no API route ${req.method} ${req.url.split('?')[0]}` });
       api.setNotFoundHandler(noRoute);

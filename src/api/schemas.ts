@@ -1,6 +1,8 @@
 // JSON schemas for request shapes (Fastify's ajv checks them). They check shape only: the publish
 // operations check meaning (languages, URLs, references, slugs) and answer with the failing field.
-const nullableString = { type: ['string', 'null'] } as const;
+const nullableString = { type: ['string', 'null'], maxLength: 2000 } as const;
+const text = (maxLength: number) => ({ type: 'string', maxLength }) as const;
+const nullableText = (maxLength: number) => ({ type: ['string', 'null'], maxLength }) as const;
 // A day (2026-03-01) or an ISO time in UTC (2026-03-01T12:00:00Z, 2026-03-01T12:00:00.000Z).
 const DATE_OR_TIME = '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?Z)?$';
 // Row ids and paging stay within what both databases take (PostgreSQL integer, a sane OFFSET).
@@ -15,9 +17,16 @@ export const imageRef = {
   properties: {
     file: { type: 'string', maxLength: 2000 },
     alt: { type: 'string', maxLength: 500 },
-    credit: nullableString,
-    width: { type: ['integer', 'null'], minimum: 1 },
-    height: { type: ['integer', 'null'], minimum: 1 },
+    credit: nullableText(500),
+    width: { type: ['integer', 'null'], minimum: 1, maximum: 100_000 },
+    height: { type: ['integer', 'null'], minimum: 1, maximum: 100_000 },
+    mediaId: { type: ['integer', 'null'], minimum: 1, maximum: ID_MAX },
+    caption: nullableText(1000),
+    focal: {
+      type: ['object', 'null'],
+      required: ['x', 'y'],
+      properties: { x: { type: 'number', minimum: 0, maximum: 1 }, y: { type: 'number', minimum: 0, maximum: 1 } },
+    },
   },
 } as const;
 
@@ -28,21 +37,21 @@ const provenance = {
       type: ['object', 'null'],
       properties: {
         url: nullableString,
-        title: nullableString,
-        outletId: { type: ['integer', 'null'], minimum: 1 },
-        authorNames: { type: 'array', items: { type: 'string' }, maxItems: 50 },
-        language: nullableString,
-        publishedAt: nullableString,
+        title: nullableText(500),
+        outletId: { type: ['integer', 'null'], minimum: 1, maximum: ID_MAX },
+        authorNames: { type: 'array', items: text(200), maxItems: 50 },
+        language: nullableText(35),
+        publishedAt: nullableText(40),
       },
     },
     via: {
       type: ['object', 'null'],
       required: ['url'],
-      properties: { url: { type: 'string' }, name: nullableString },
+      properties: { url: text(2000), name: nullableText(200) },
     },
-    translationOfId: { type: ['integer', 'null'], minimum: 1 },
-    republicationOfId: { type: ['integer', 'null'], minimum: 1 },
-    licence: nullableString,
+    translationOfId: { type: ['integer', 'null'], minimum: 1, maximum: ID_MAX },
+    republicationOfId: { type: ['integer', 'null'], minimum: 1, maximum: ID_MAX },
+    licence: nullableText(200),
   },
 } as const;
 
@@ -50,44 +59,44 @@ export const articleBody = {
   type: 'object',
   required: ['language', 'title', 'bodyHtml'],
   properties: {
-    slug: { type: 'string' },
-    language: { type: 'string' },
-    title: { type: 'string' },
-    summary: { type: 'string' },
+    slug: text(100),
+    language: text(35),
+    title: text(500),
+    summary: text(2000),
     bodyHtml: { type: 'string' },
     image: imageRef,
     sectionIds: idList,
-    sections: { type: 'array', items: { type: 'string' }, maxItems: 100 },
-    tags: { type: 'array', items: { type: 'string' }, maxItems: 100 },
+    sections: { type: 'array', items: text(100), maxItems: 100 },
+    tags: { type: 'array', items: text(60), maxItems: 100 },
     status: { type: 'string', enum: ['draft', 'review', 'scheduled', 'published'] },
-    publishedAt: nullableString,
+    publishedAt: nullableText(40),
     canonicalUrl: nullableString,
     canonicalPolicy: { type: 'string', enum: ['self', 'original', 'self-noindex'] },
     authorIds: idList,
     translatorIds: idList,
     provenance,
     /** The version the editor loaded (PUT, autosave): a newer stored one is a conflict (409). */
-    version: { type: 'integer', minimum: 1 },
+    version: id,
   },
 } as const;
 
 export const publishBody = {
   type: ['object', 'null'],
-  properties: { at: { type: 'string' } },
+  properties: { at: text(40) },
 } as const;
 
 export const personBody = {
   type: 'object',
   required: ['name'],
   properties: {
-    slug: { type: 'string' },
-    name: { type: 'string' },
-    bio: { type: 'string' },
+    slug: text(100),
+    name: text(200),
+    bio: text(5000),
     photo: imageRef,
     links: {
       type: 'array',
       maxItems: 50,
-      items: { type: 'object', required: ['label', 'url'], properties: { label: { type: 'string' }, url: { type: 'string' } } },
+      items: { type: 'object', required: ['label', 'url'], properties: { label: text(100), url: text(2000) } },
     },
   },
 } as const;
@@ -95,17 +104,17 @@ export const personBody = {
 export const outletBody = {
   type: 'object',
   required: ['name', 'homeUrl'],
-  properties: { name: { type: 'string' }, homeUrl: { type: 'string' }, language: nullableString },
+  properties: { name: text(200), homeUrl: text(2000), language: nullableText(35) },
 } as const;
 
 export const sectionBody = {
   type: 'object',
   required: ['name'],
   properties: {
-    slug: { type: 'string' },
-    name: { type: 'string' },
-    names: { type: 'object', additionalProperties: { type: 'string' } },
-    position: { type: 'integer' },
+    slug: text(100),
+    name: text(100),
+    names: { type: 'object', additionalProperties: text(100), maxProperties: 50 },
+    position: { type: 'integer', minimum: -1_000_000, maximum: 1_000_000 },
   },
 } as const;
 

@@ -11,7 +11,7 @@ function validate(input: PersonInput) {
     url: httpUrl(l?.url, `links[${i}].url`),
   }));
   const photo = input.photo
-    ? { file: requireText(input.photo.file, 'photo.file'), alt: optionalText(input.photo.alt, 'photo.alt', 500), credit: input.photo.credit ?? null }
+    ? { file: requireText(input.photo.file, 'photo.file'), alt: optionalText(input.photo.alt, 'photo.alt', 500), credit: input.photo.credit ? optionalText(input.photo.credit, 'photo.credit', 500) : null }
     : null;
   return { name, bio: optionalText(input.bio, 'bio', 5000), links, photo };
 }
