@@ -57,7 +57,7 @@ export async function createArticle(ctx: AppContext, input: ArticleInput, actor:
     if (step) requireCan(actor, step.action, { ...data, createdBy, status: 'draft' });
     const id = await insertArticle(store.db, { ...data, createdBy });
     const article = await load(tx, id);
-    await recordRevision(store.db, actor, article, step?.kind ?? opts.kind ?? 'save', data.updatedAt);
+    await recordRevision(store.db, actor, article, opts.kind ?? step?.kind ?? 'save', data.updatedAt);
     if (step?.audit) await auditArticle(store.db, actor, step.audit, article, data.updatedAt, { publishedAt: article.publishedAt });
     return article;
   });
