@@ -6,6 +6,7 @@ import { urls } from '../domain/urls.ts';
 import { findArticleById } from '../store/articles.ts';
 import { findPeopleByIds } from '../store/people.ts';
 import { findOutletById } from '../store/outlets.ts';
+import { machineProviderOf } from '../store/translations.ts';
 import { isSameLanguageRepublication, isTranslation } from './canonical.ts';
 
 /** One step of the chain from this article back to the first original. */
@@ -43,6 +44,8 @@ export interface Credits {
   /** The canonical URL to declare, and whether the page asks not to be indexed. */
   canonicalUrl: string;
   noindex: boolean;
+  /** The machine translation provider(s) whose suggestions were accepted in this translation, else null. */
+  machineTranslation?: string | null;
 }
 
 const MAX_DEPTH = 20;
@@ -137,5 +140,6 @@ export async function resolveCredits(db: Kysely<Database>, site: SiteConfig, art
     licence: article.provenance.licence,
     canonicalUrl,
     noindex,
+    machineTranslation: translation ? await machineProviderOf(db, article.id) : null,
   };
 }

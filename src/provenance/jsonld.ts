@@ -35,6 +35,10 @@ function namedPerson(name: string): Json {
   return { '@type': 'Person', name };
 }
 
+function machineContributor(name: string): Json {
+  return { '@type': 'SoftwareApplication', name, applicationCategory: 'Machine translation', description: 'Machine-assisted translation' };
+}
+
 function imageObject(img: JsonLdImage): Json {
   return clean({ '@type': 'ImageObject', url: img.url, width: img.width ?? null, height: img.height ?? null });
 }
@@ -71,6 +75,8 @@ export function articleJsonLd(input: ArticleJsonLdInput): Json {
     author: authors,
     translator: credits.translators.map((p) => person(site, p)),
     translationOfWork: credits.isTranslation && credits.source ? work(credits.source) : null,
+    // Machine assistance: schema.org's translator takes a Person or Organization, so the software is a contributor.
+    contributor: credits.machineTranslation ? credits.machineTranslation.split(', ').map(machineContributor) : null,
     isBasedOn: derived ? basedOn : null,
     license: credits.licence,
     image: input.image ? [imageObject(input.image)] : null,

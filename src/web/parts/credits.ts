@@ -6,6 +6,7 @@ import type { ChainLink, Credits } from '../../provenance/credits.ts';
 import { html, safeUrl, type Html } from '../html.ts';
 import { formatDate, listOf, type Strings } from '../i18n/index.ts';
 import { localPath } from '../paths.ts';
+import { machineAssisted } from './machine-credit.ts';
 
 export interface CreditsView {
   site: SiteConfig;
@@ -74,6 +75,7 @@ export function creditsBlock(v: CreditsView): Html | null {
   }
   if (c.translators.length)
     lines.push(html`<p class="credit-translator">${s.translatedBy(listOf(c.translators.map((p) => personLink(site, p)), v.lang), site.name)}</p>`);
+  if (c.machineTranslation) lines.push(html`<p class="credit-machine">${machineAssisted(v.lang, c.machineTranslation)}</p>`);
   if (c.via) lines.push(html`<p class="credit-via">${s.via(external(c.via.url, c.via.name ?? hostOf(c.via.url)))}</p>`);
   if (c.chain.length > 1)
     lines.push(html`<div class="chain">
