@@ -3,7 +3,7 @@
 // DATABASE_URL=postgres://… or --postgres, on PostgreSQL in a throwaway schema. Prints figures only.
 // BENCH_ARTICLES=n changes the corpus size; BENCH_QUERIES=n the queries per shape.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
@@ -172,6 +172,7 @@ async function run(name: string, store: Store, cleanup: () => Promise<void>): Pr
   const shaped = queries(samples);
   for (const q of Object.values(shaped).flat().slice(0, 30)) await searchArticles(ctx, { q, publicOnly: true, limit: 20, offset: 0 });
   const all: number[] = [];
+  console.log(`  load average ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs when the queries start`);
   for (const [shape, qs] of Object.entries(shaped)) {
     const times: number[] = [];
     let found = 0;

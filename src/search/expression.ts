@@ -34,9 +34,10 @@ export function ftsExpression(alts: string[][][]): string {
 
 const lexeme = (w: string) => `'${w.replace(/['\\]/g, (c) => c + c)}'`;
 
-/** PostgreSQL tsquery text: ('a' | 'b') & ('c' <-> 'd'). */
-export function tsqueryExpression(alts: string[][][]): string {
-  return alts.map((forms) => `(${forms.map((words) => words.map(lexeme).join(' <-> ')).join(' | ')})`).join(' & ');
+/** PostgreSQL tsquery text: ('a' | 'b') & ('c' <-> 'd'); `weights` ('A', 'AB') keeps to those fields. */
+export function tsqueryExpression(alts: string[][][], weights = ''): string {
+  const term = (w: string) => lexeme(w) + (weights ? `:${weights}` : '');
+  return alts.map((forms) => `(${forms.map((words) => words.map(term).join(' <-> ')).join(' | ')})`).join(' & ');
 }
 
 /** Every distinct phrase or word the expression contains (what FTS5's bm25 weighs one by one). */

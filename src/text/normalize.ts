@@ -21,10 +21,19 @@ function fold(text: string): string {
     .replace(SPELLED_RE, (c) => SPELLED[c]);
 }
 
+const folded = new Map<string, string[]>();
+
 /** The normalised parts of one written word ("Œuvre" → ["oeuvre"], "½" → ["1", "2"]). */
 export function normalizeWord(word: string): string[] {
   if (ASCII_WORD.test(word)) return word.length <= MAX_TOKEN_LENGTH ? [word.toLowerCase()] : [];
-  return (fold(word).match(PART_RE) ?? []).filter((p) => p.length <= MAX_TOKEN_LENGTH);
+  let parts = folded.get(word);
+  if (!parts) {
+    // Words repeat (Zipf's law): recent ones are remembered.
+    if (folded.size >= 200_000) folded.clear();
+    parts = (fold(word).match(PART_RE) ?? []).filter((p) => p.length <= MAX_TOKEN_LENGTH);
+    folded.set(word, parts);
+  }
+  return parts;
 }
 
 export interface WordSpan {

@@ -7,7 +7,7 @@ import { tokens } from './normalize.ts';
 export type Stemmer = (word: string) => string;
 
 /** Words repeat (Zipf's law): each stemmer remembers its recent answers. */
-function remembered(stem: Stemmer, size = 50_000): Stemmer {
+function remembered(stem: Stemmer, size = 200_000): Stemmer {
   const memo = new Map<string, string>();
   return (word) => {
     let s = memo.get(word);
