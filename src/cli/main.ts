@@ -61,6 +61,13 @@ const COMMANDS: Record<string, Command> = {
       return { run: m.pollCommand, usage: m.USAGE };
     },
   },
+  tm: {
+    summary: 'translation memory: import FILE.tmx, export --from en --to fr [FILE.tmx]',
+    load: async () => {
+      const m = await import('./tm.ts');
+      return { run: m.tmCommand, usage: m.USAGE };
+    },
+  },
   extract: {
     summary: 'extract articles from saved HTML pages (FILE... [--url URL])',
     load: async () => {

@@ -70,8 +70,9 @@ export async function saveSegment(ctx: AppContext, articleId: number, segmentId:
       const known = t.machine_provider ? t.machine_provider.split(', ') : [];
       if (!known.includes(provider)) set.machine_provider = [...known, provider].join(', ');
     }
-    if (t.state === 'to-translate' || (t.state === 'approved' && !can(actor, 'article.publish'))) set.state = 'in-translation';
     const live = article.status === 'published' || article.status === 'scheduled';
+    // A change after approval (or to a published text) is work again, to be submitted and approved.
+    if (t.state === 'to-translate' || t.state === 'approved') set.state = 'in-translation';
     if (live) set.pending_update = 1;
     await updateTranslation(store.db, articleId, set);
     return live ? article : saveFromSegments(tx, { ...t, ...set }, actor);
