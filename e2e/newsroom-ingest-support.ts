@@ -1,13 +1,10 @@
-// Shared by the newsroom ingest/people browser tests: signing the demo owner in, calling the API with the
-// browser's session, script-execution instrumentation, axe-core, screenshots.
+// Shared by the newsroom ingest/people browser tests (axe, screenshots and the CSP-recording context come from
+// newsroom-support.ts): signing the demo owner in, the API with the browser's session, script instrumentation.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { RunningServer } from './server.ts';
 
 export const PASSWORD = 'correct horse battery staple 42';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Redeems the demo owner's one-time link in this browser context: its cookie jar now holds the session. */
 export async function signInOwner(server: RunningServer, context: BrowserContext): Promise<void> {
@@ -51,31 +48,4 @@ export async function instrument(context: BrowserContext): Promise<string[]> {
     void d.dismiss().catch(() => {});
   }));
   return reports;
-}
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-
-/** axe-core's serious and critical violations on the page as it is now. */
-export async function seriousViolations(page: Page): Promise<Violation[]> {
-  await page.addScriptTag({ content: AXE });
-  const result = (await page.evaluate(() =>
-    (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-    }),
-  )) as { violations: Violation[] };
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
-export function describe(vs: Violation[]): string {
-  return vs.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('\n');
-}
-
-export async function screenshot(page: Page, screen: string): Promise<void> {
-  mkdirSync('test-results', { recursive: true });
-  await page.screenshot({ path: `test-results/newsroom-${screen}.png`, fullPage: true });
 }

@@ -106,7 +106,7 @@ test(`XSS payloads typed into the import screen's fields (URL, HTML, text, and t
   await openScreen(page, server, '/import');
   for (const [i, c] of cases.entries()) {
     await page.getByLabel('Page HTML').waitFor({ state: 'attached' });
-    await page.getByLabel('A page’s HTML').check();
+    await page.getByLabel('HTML of a page').check();
     await page.getByLabel('Page HTML').fill(`<html><head><title>${c.payload}</title></head><body><article><h1>${c.payload}</h1><p>${c.payload} is pasted here for case ${c.id}, with enough words around it to count as an article text.</p><p>${c.payload}</p></article></body></html>`);
     await page.getByLabel('Address the HTML came from').fill(`http://127.0.0.1:9/${i}#${c.payload}`);
     await submit(page.getByRole('button', { name: 'Import', exact: true }));
@@ -119,7 +119,7 @@ test(`XSS payloads typed into the import screen's fields (URL, HTML, text, and t
     await page.getByLabel('Pasted text').check();
     await page.getByLabel('Article text').fill(`${c.payload}\n\nBy ${c.payload}\n\n${c.payload} typed as text for case ${c.id}, with enough words around it to count as an article.`);
     await submit(page.getByRole('button', { name: 'Import', exact: true }));
-    await page.getByLabel('A page address (URL)').check();
+    await page.getByLabel('A web page (URL)').check();
     await page.getByLabel('Page address (URL)').fill(`http://127.0.0.1:9/${i}#${c.payload}`);
     await submit(page.getByRole('button', { name: 'Import', exact: true }));
     assert.deepEqual(reports, [], `case ${c.id}: ${c.payload}`);
