@@ -1,7 +1,15 @@
 // Cheap in-memory guards against one client inflating counts. They forget everything on restart and,
-// past a size cap, forget early rather than grow: they bound abuse, they are not an audit trail.
+// past a size cap, forget their least recently used keys rather than grow (never everyone at once: that
+// would hand every client a fresh budget): they bound abuse, they are not an audit trail.
 
 const MAX_KEYS = 100_000;
+
+/** Marks `key` most recently used (a Map iterates in insertion order) and drops the oldest past `max`. */
+function touch<V>(map: Map<string, V>, key: string, value: V, max: number): void {
+  map.delete(key);
+  map.set(key, value);
+  while (map.size > max) map.delete(map.keys().next().value!);
+}
 
 export interface RateLimiter {
   /** Takes one unit for `key`; false when the key has used up its budget for the current window. */
@@ -10,7 +18,8 @@ export interface RateLimiter {
 }
 
 /** At most `limit` units per key per `windowMs` (fixed windows). */
-export function createRateLimiter(opts: { limit: number; windowMs: number; now: () => Date }): RateLimiter {
+export function createRateLimiter(opts: { limit: number; windowMs: number; now: () => Date; maxKeys?: number }): RateLimiter {
+  const max = opts.maxKeys ?? MAX_KEYS;
   const windows = new Map<string, { start: number; used: number }>();
   const prune = () => {
     const t = opts.now().getTime();
@@ -20,14 +29,8 @@ export function createRateLimiter(opts: { limit: number; windowMs: number; now: 
     take(key) {
       const t = opts.now().getTime();
       let w = windows.get(key);
-      if (!w || t - w.start >= opts.windowMs) {
-        if (!w && windows.size >= MAX_KEYS) {
-          prune();
-          if (windows.size >= MAX_KEYS) windows.clear();
-        }
-        w = { start: t, used: 0 };
-        windows.set(key, w);
-      }
+      if (!w || t - w.start >= opts.windowMs) w = { start: t, used: 0 };
+      touch(windows, key, w, max);
       if (w.used >= opts.limit) return false;
       w.used++;
       return true;
@@ -42,7 +45,8 @@ export interface SeenSet {
   prune(): void;
 }
 
-export function createSeenSet(opts: { ttlMs: number; now: () => Date }): SeenSet {
+export function createSeenSet(opts: { ttlMs: number; now: () => Date; maxKeys?: number }): SeenSet {
+  const max = opts.maxKeys ?? MAX_KEYS;
   const seen = new Map<string, number>();
   const prune = () => {
     const t = opts.now().getTime();
@@ -52,12 +56,11 @@ export function createSeenSet(opts: { ttlMs: number; now: () => Date }): SeenSet
     firstTime(key) {
       const t = opts.now().getTime();
       const at = seen.get(key);
-      if (at !== undefined && t - at < opts.ttlMs) return false;
-      if (at === undefined && seen.size >= MAX_KEYS) {
-        prune();
-        if (seen.size >= MAX_KEYS) seen.clear();
+      if (at !== undefined && t - at < opts.ttlMs) {
+        touch(seen, key, at, max);
+        return false;
       }
-      seen.set(key, t);
+      touch(seen, key, t, max);
       return true;
     },
     prune,

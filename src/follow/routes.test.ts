@@ -39,7 +39,7 @@ const click = (id: number, network: string, reader: { ip?: string; ua?: string }
     method: 'GET',
     url: `/share/${id}/${network}${query}`,
     remoteAddress: reader.ip ?? '198.51.100.1',
-    headers: { 'user-agent': reader.ua ?? 'Reader/1.0' },
+    headers: { 'user-agent': reader.ua ?? 'Mozilla/5.0 (X11) Kestrel/1.0' },
   });
 const shares = async (id: number) => getShareCounts(ctx.store.db, id);
 const token = (id: number, random = 'BdcYKAD1mC1G6xXA') => `${random}.${id.toString(36)}`;
@@ -76,7 +76,7 @@ test('a click counts once per reader within the window, redirects to the network
   assert.equal(r2.headers.location, r1.headers.location);
   assert.equal((await shares(en.id)).byNetwork.x, 1, 'same reader within the window: not counted again');
 
-  await click(en.id, 'x', { ua: 'OtherBrowser/2.0' });
+  await click(en.id, 'x', { ua: 'Mozilla/5.0 (X11) Kestrel/2.0' });
   await click(en.id, 'x', { ip: '203.0.113.7' });
   assert.equal((await shares(en.id)).byNetwork.x, 3, 'other readers count');
 
@@ -268,7 +268,7 @@ test('share clicks past the per-IP budget still redirect but do not count', asyn
     const small = Fastify();
     await registerFollowRoutes(small, c, { sharesPerIp: 2 });
     for (let i = 0; i < 4; i++) {
-      const r = await small.inject({ url: `/share/${a.id}/whatsapp`, remoteAddress: '198.51.100.200', headers: { 'user-agent': `UA-${i}` } });
+      const r = await small.inject({ url: `/share/${a.id}/whatsapp`, remoteAddress: '198.51.100.200', headers: { 'user-agent': `Mozilla/5.0 (X11) Kestrel/${i}` } });
       assert.equal(r.statusCode, 302);
     }
     assert.equal((await getShareCounts(c.store.db, a.id)).byNetwork.whatsapp, 2);
@@ -311,7 +311,7 @@ test('old dedup rows are pruned by a background timer, which app.close stops and
     const a = await createArticle(c, { language: 'en', title: 'Prune', bodyHtml: '<p>p</p>', status: 'published' }, SYSTEM);
     const small = Fastify();
     await registerFollowRoutes(small, c);
-    await small.inject({ url: `/share/${a.id}/linkedin`, remoteAddress: '198.51.100.201' });
+    await small.inject({ url: `/share/${a.id}/linkedin`, remoteAddress: '198.51.100.201', headers: { 'user-agent': 'Mozilla/5.0 (X11) Kestrel/1.0' } });
     const rows = async () =>
       Number((await sql<{ n: number }>`select count(*) as n from share_clicks`.execute(c.store.db)).rows[0].n);
     assert.equal(await rows(), 1);

@@ -11,6 +11,8 @@ import { createReaderHasher } from './reader.ts';
 import { COPY_SCRIPT_PATH, etagMatches, loadCopyScript } from './script.ts';
 import { shareArticle, visibleShareCounts } from './shares.ts';
 import { isPrefetch } from './speculative.ts';
+import { readerNetwork } from './network-prefix.ts';
+import { looksLikePersonClick } from './person-click.ts';
 
 const MINUTE = 60_000;
 /** Largest JSON body /copy and /copy/visit accept: a token, an id and a number fit in a tenth of it. */
@@ -46,7 +48,8 @@ export async function registerFollowRoutes(app: FastifyInstance, ctx: AppContext
   const visitLimit = createRateLimiter({ ...window, limit: opts.visitsPerIp ?? 60 });
   const visitsSeen = createSeenSet({ ttlMs: 24 * 60 * MINUTE, now: ctx.now });
   const script = loadCopyScript();
-  const ipKey = (req: FastifyRequest) => hashReader('ip', req.ip);
+  // One IPv6 /64 is one reader network: rotating through its addresses earns no fresh budget.
+  const ipKey = (req: FastifyRequest) => hashReader('ip', readerNetwork(req.ip));
 
   // HEAD is declared so that it answers like GET without counting (Fastify would otherwise run the GET handler).
   app.route({
@@ -71,12 +74,12 @@ export async function registerFollowRoutes(app: FastifyInstance, ctx: AppContext
       privateHeaders(reply);
       const articleId = parseArticleId(req.params.articleId);
       if (articleId === null) return reply.code(404).send({ error: 'no such article' });
-      const mayCount = req.method === 'GET' && !isPrefetch(req.headers);
+      const mayCount = req.method === 'GET' && !isPrefetch(req.headers) && looksLikePersonClick(req.headers);
       const outcome = await shareArticle(ctx, {
         articleId,
         network: req.params.network,
         // The limiter is consulted lazily: only a click that would count spends budget.
-        reader: mayCount && shareLimit.take(ipKey(req)) ? hashReader('share', req.ip, req.headers['user-agent'] ?? '') : null,
+        reader: mayCount && shareLimit.take(ipKey(req)) ? hashReader('share', readerNetwork(req.ip), req.headers['user-agent'] ?? '') : null,
         instance: req.query.instance,
       });
       switch (outcome.kind) {
