@@ -5,9 +5,9 @@ import { InputError, type Article, type ArticleStatus } from '../domain/types.ts
 import { findArticlesByIds } from '../store/articles.ts';
 import { htmlToText } from '../text/html-text.ts';
 import { alternatives, queryLanguages } from './expression.ts';
-import type { SearchFilter } from './filter.ts';
+import { COUNT_LIMIT, type RankedIds, type SearchFilter } from './filter.ts';
 import { searchPostgres } from './postgres.ts';
-import { parseQuery } from './query.ts';
+import { parseQuery, type Clause } from './query.ts';
 import { highlight, matcherFor, snippet } from './snippet.ts';
 import { searchSqlite } from './sqlite.ts';
 
@@ -46,19 +46,32 @@ export interface SearchResult {
 
 export const MAX_SEARCH_PAGE_SIZE = 100;
 
-/** Throws InputError (400) for an empty, oversized or punctuation-only query and bad paging. */
-export async function searchArticles(ctx: AppContext, opts: SearchOptions): Promise<SearchResult> {
-  const clauses = parseQuery(opts.q);
-  if (!Number.isInteger(opts.limit) || opts.limit < 1 || opts.limit > MAX_SEARCH_PAGE_SIZE)
-    throw new InputError(`limit must be between 1 and ${MAX_SEARCH_PAGE_SIZE}`, 'limit');
+async function ranked(ctx: AppContext, clauses: Clause[], opts: SearchOptions, maxLimit: number): Promise<RankedIds> {
+  if (!Number.isInteger(opts.limit) || opts.limit < 1 || opts.limit > maxLimit) throw new InputError(`limit must be between 1 and ${maxLimit}`, 'limit');
   if (!Number.isInteger(opts.offset) || opts.offset < 0) throw new InputError('offset must be 0 or more', 'offset');
   const alts = alternatives(clauses, queryLanguages(opts.language));
   const filter: SearchFilter = { publicOnly: opts.publicOnly, now: ctx.now().toISOString(), language: opts.language, status: opts.status };
   const { db, dialect } = ctx.store;
-  const ranked = dialect === 'postgres' ? await searchPostgres(db, alts, filter, opts.limit, opts.offset) : await searchSqlite(db, alts, filter, opts.limit, opts.offset);
-  const articles = new Map((await findArticlesByIds(db, ranked.hits.map((h) => h.id))).map((a) => [a.id, a]));
+  return dialect === 'postgres' ? searchPostgres(db, alts, filter, opts.limit, opts.offset) : searchSqlite(db, alts, filter, opts.limit, opts.offset);
+}
+
+/**
+ * Only the ids, best first (up to COUNT_LIMIT at once), for lists that filter and sort on their own
+ * (the newsroom's article list). Same rules and errors as searchArticles.
+ */
+export async function searchArticleIds(ctx: AppContext, opts: SearchOptions): Promise<{ ids: number[]; total: number; totalExact: boolean }> {
+  const r = await ranked(ctx, parseQuery(opts.q), opts, COUNT_LIMIT);
+  return { ids: r.hits.map((h) => h.id), total: r.total, totalExact: r.totalExact };
+}
+
+/** Throws InputError (400) for an empty, oversized or punctuation-only query and bad paging. */
+export async function searchArticles(ctx: AppContext, opts: SearchOptions): Promise<SearchResult> {
+  const clauses = parseQuery(opts.q);
+  const { db } = ctx.store;
+  const page = await ranked(ctx, clauses, opts, MAX_SEARCH_PAGE_SIZE);
+  const articles = new Map((await findArticlesByIds(db, page.hits.map((h) => h.id))).map((a) => [a.id, a]));
   const items: SearchHit[] = [];
-  for (const { id, score } of ranked.hits) {
+  for (const { id, score } of page.hits) {
     const article = articles.get(id);
     if (!article) continue;
     const matches = matcherFor(clauses, article.language);
@@ -69,5 +82,5 @@ export async function searchArticles(ctx: AppContext, opts: SearchOptions): Prom
       titleHtml: highlight(article.title, matches),
     });
   }
-  return { items, total: ranked.total, totalExact: ranked.totalExact };
+  return { items, total: page.total, totalExact: page.totalExact };
 }

@@ -189,3 +189,15 @@ test('a broad query is ordered title, summary, body, then newest first, page by 
     }
   });
 });
+
+test('searchArticleIds gives the ranked ids alone, for lists that filter on their own', async () => {
+  await withContext(async (ctx) => {
+    const { searchArticleIds } = await import('./index.ts');
+    const body = await add(ctx, { title: 'Marée', bodyHtml: '<p>Une vague.</p>' });
+    const title = await add(ctx, { title: 'La vague géante' });
+    const r = await searchArticleIds(ctx, { q: 'vagues', publicOnly: false, limit: 1000, offset: 0 });
+    assert.deepEqual(r.ids, [title.id, body.id]);
+    assert.equal(r.total, 2);
+    assert.deepEqual((await searchArticleIds(ctx, { q: 'vagues', publicOnly: true, limit: 1000, offset: 0 })).ids, []);
+  });
+});
