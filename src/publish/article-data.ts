@@ -129,6 +129,8 @@ export async function buildArticleData(ctx: AppContext, input: ArticleInput, exi
           width: image.width ?? null,
           height: image.height ?? null,
           ...(image.mediaId != null ? { mediaId: image.mediaId } : {}),
+          ...(image.caption ? { caption: optionalText(image.caption, 'image.caption', 1000) } : {}),
+          ...(image.focal ? { focal: focalPoint(image.focal) } : {}),
         }
       : null,
     sectionIds: await resolveSections(ctx, input),
@@ -145,6 +147,13 @@ export async function buildArticleData(ctx: AppContext, input: ArticleInput, exi
   };
 }
 
+
+/** Where the picture's subject is, as fractions of its width and height (crops keep it in view). */
+function focalPoint(f: { x: unknown; y: unknown }): { x: number; y: number } {
+  const ok = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v <= 1;
+  if (!ok(f.x) || !ok(f.y)) throw new InputError('image.focal needs x and y between 0 and 1', 'image.focal');
+  return { x: f.x, y: f.y };
+}
 
 /** The fields a save supplies: what a revision keeps and a restore gives back. */
 export function snapshotOf(a: ArticleData | Article): ArticleInput {
