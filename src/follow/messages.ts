@@ -10,6 +10,10 @@ export interface FollowMessages {
   mastodonHint: string;
   mastodonSubmit: string;
   mastodonInvalid: string;
+  mastodonConfirmTitle: string;
+  mastodonConfirmIntro: string;
+  mastodonContinue: (host: string) => string;
+  mastodonOtherServer: string;
   backToArticle: string;
 }
 
@@ -23,6 +27,10 @@ const fr: FollowMessages = {
   mastodonHint: 'Son nom seulement, par exemple mastodon.social',
   mastodonSubmit: 'Partager',
   mastodonInvalid: 'Ce nom de serveur n’est pas valable. Indiquez son nom seulement, sans https:// ni /, par exemple mastodon.social.',
+  mastodonConfirmTitle: 'Partager sur Mastodon : confirmer le serveur',
+  mastodonConfirmIntro: 'Vous allez quitter ce site pour partager cet article sur le serveur Mastodon :',
+  mastodonContinue: (host) => `Continuer vers ${host}`,
+  mastodonOtherServer: 'Choisir un autre serveur',
   backToArticle: 'Retour à l’article',
 };
 
@@ -36,6 +44,10 @@ const en: FollowMessages = {
   mastodonHint: 'Its name only, for example mastodon.social',
   mastodonSubmit: 'Share',
   mastodonInvalid: 'This server name is not valid. Enter its name only, without https:// or /, for example mastodon.social.',
+  mastodonConfirmTitle: 'Share on Mastodon: confirm the server',
+  mastodonConfirmIntro: 'You are about to leave this site to share this article on the Mastodon server:',
+  mastodonContinue: (host) => `Continue to ${host}`,
+  mastodonOtherServer: 'Choose another server',
   backToArticle: 'Back to the article',
 };
 

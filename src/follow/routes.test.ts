@@ -163,7 +163,7 @@ test('mastodon: a localised form without an instance, a redirect with a valid on
   assert.equal(arr.statusCode, 400, 'a repeated parameter is not an instance');
   assert.equal((await shares(fr.id)).byNetwork.mastodon, 0);
 
-  const ok = await click(fr.id, 'mastodon', { ip: '192.0.2.70' }, '?instance=Mastodon.Social');
+  const ok = await click(fr.id, 'mastodon', { ip: '192.0.2.70' }, '?instance=Mastodon.Social&confirm=1');
   assert.equal(ok.statusCode, 302);
   const loc = new URL(ok.headers.location as string);
   assert.equal(loc.origin, 'https://mastodon.social');

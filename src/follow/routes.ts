@@ -6,6 +6,7 @@ import { pruneShareClicks } from '../store/counters.ts';
 import { articlePageUrl, parseArticleId } from './article.ts';
 import { reportCopy, reportCopyVisit } from './copies.ts';
 import { createRateLimiter, createSeenSet } from './limiter.ts';
+import { renderMastodonConfirm } from './mastodon-confirm.ts';
 import { renderMastodonForm } from './mastodon-form.ts';
 import { createReaderHasher } from './reader.ts';
 import { COPY_SCRIPT_PATH, etagMatches, loadCopyScript } from './script.ts';
@@ -68,7 +69,7 @@ export async function registerFollowRoutes(app: FastifyInstance, ctx: AppContext
     method: ['GET', 'HEAD'],
     url: '/share/:articleId/:network',
     handler: async (
-      req: FastifyRequest<{ Params: { articleId: string; network: string }; Querystring: { instance?: unknown } }>,
+      req: FastifyRequest<{ Params: { articleId: string; network: string }; Querystring: { instance?: unknown; confirm?: unknown } }>,
       reply,
     ) => {
       privateHeaders(reply);
@@ -81,18 +82,24 @@ export async function registerFollowRoutes(app: FastifyInstance, ctx: AppContext
         // The limiter is consulted lazily: only a click that would count spends budget.
         reader: mayCount && shareLimit.take(ipKey(req)) ? hashReader('share', readerNetwork(req.ip), req.headers['user-agent'] ?? '') : null,
         instance: req.query.instance,
+        // A confirmation arriving from another site was not made on our page: ask again.
+        confirmed: req.query.confirm === '1' && req.headers['sec-fetch-site'] !== 'cross-site',
       });
+      const page = (status: number, html: string) =>
+        reply
+          .code(status)
+          .type('text/html; charset=utf-8')
+          .header('content-security-policy', "default-src 'none'; form-action 'self' https:; base-uri 'none'; frame-ancestors 'none'")
+          .send(html);
       switch (outcome.kind) {
         case 'not-found':
           return reply.code(404).send({ error: 'no such article or network' });
         case 'redirect':
           return reply.redirect(outcome.location, 302);
         case 'ask-instance':
-          return reply
-            .code(outcome.invalid === null ? 200 : 400)
-            .type('text/html; charset=utf-8')
-            .header('content-security-policy', "default-src 'none'; form-action 'self' https:; base-uri 'none'; frame-ancestors 'none'")
-            .send(renderMastodonForm({ article: outcome.article, articleUrl: articlePageUrl(ctx, outcome.article), invalid: outcome.invalid }));
+          return page(outcome.invalid === null ? 200 : 400, renderMastodonForm({ article: outcome.article, articleUrl: articlePageUrl(ctx, outcome.article), invalid: outcome.invalid }));
+        case 'confirm-instance':
+          return page(200, renderMastodonConfirm({ article: outcome.article, articleUrl: articlePageUrl(ctx, outcome.article), instance: outcome.instance }));
       }
     },
   });

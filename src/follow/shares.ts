@@ -16,7 +16,9 @@ export type ShareOutcome =
   | { kind: 'not-found' }
   | { kind: 'redirect'; location: string; counted: boolean }
   /** Mastodon without a (valid) instance: ask the reader for one. */
-  | { kind: 'ask-instance'; article: Article; invalid: string | null };
+  | { kind: 'ask-instance'; article: Article; invalid: string | null }
+  /** Mastodon with a valid instance not yet confirmed: name it and ask before sending the reader there. */
+  | { kind: 'confirm-instance'; article: Article; instance: string };
 
 export interface ShareRequest {
   articleId: number;
@@ -25,6 +27,8 @@ export interface ShareRequest {
   reader: string | null;
   /** The ?instance= parameter of a Mastodon share, as received. */
   instance?: unknown;
+  /** The reader confirmed the Mastodon instance (?confirm=1 from the confirmation page). */
+  confirmed?: boolean;
 }
 
 export async function shareArticle(ctx: AppContext, req: ShareRequest): Promise<ShareOutcome> {
@@ -36,6 +40,7 @@ export async function shareArticle(ctx: AppContext, req: ShareRequest): Promise<
     if (req.instance === undefined || req.instance === '') return { kind: 'ask-instance', article, invalid: null };
     const parsed = parseMastodonInstance(req.instance);
     if (!parsed) return { kind: 'ask-instance', article, invalid: typeof req.instance === 'string' ? req.instance : '' };
+    if (!req.confirmed) return { kind: 'confirm-instance', article, instance: parsed };
     instance = parsed;
   }
   const location = buildShareUrl(
