@@ -28,6 +28,8 @@ export function createBodyEditor(mount: HTMLElement, opts: { html: string; label
   editor = new Editor({
     element: mount,
     content: opts.html,
+    // Its styles are in prosemirror.css: the newsroom's CSP refuses the <style> element Tiptap would add.
+    injectCSS: false,
     extensions: [
       StarterKit.configure({
         heading: { levels: [2, 3] },

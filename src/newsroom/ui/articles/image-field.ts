@@ -45,7 +45,10 @@ export function imageField(): ImageField {
     const f = image.focal ?? { x: 0.5, y: 0.5 };
     fx.value = String(Math.round(f.x * 100));
     fy.value = String(Math.round(f.y * 100));
-    const marker = el('span', { class: 'focal-marker', 'aria-hidden': 'true', style: `left:${f.x * 100}%;top:${f.y * 100}%` });
+    // Through the CSSOM: the newsroom's CSP refuses style attributes.
+    const marker = el('span', { class: 'focal-marker', 'aria-hidden': 'true' });
+    marker.style.left = `${f.x * 100}%`;
+    marker.style.top = `${f.y * 100}%`;
     view.replaceChildren(
       el('div', { class: 'focal-frame' }, img, marker),
       el('p', { class: 'image-text' }, `${image.alt} — ${image.credit ?? ''}${image.caption ? ` — ${image.caption}` : ''}`),

@@ -39,6 +39,8 @@ export function slugField(ctx: { language(): string; articleId(): number | null 
       return status.replaceChildren(el('span', { class: 'error' }, (err as Error).message));
     }
     if (n !== asked) return;
+    // The article was created meanwhile (first autosave): ask again, or it would find its own slug taken.
+    if (ctx.articleId() !== except) return check(text, adopt);
     if (adopt) {
       input.value = a.suggestion;
       input.dispatchEvent(new Event('change', { bubbles: true }));

@@ -56,7 +56,8 @@ const TOOLS: Tool[] = [
 export function toolbar(editor: Editor): HTMLElement {
   const bar = el('div', { role: 'toolbar', 'aria-label': t('editor.toolbar'), class: 'toolbar' });
   const buttons = TOOLS.map((tool, i) => {
-    const b = el('button', { type: 'button', 'aria-label': t(`editor.tool.${tool.key}`), title: t(`editor.tool.${tool.key}`), tabindex: i === 0 ? 0 : -1, 'data-tool': tool.key }, tool.text);
+    // The glyph is drawn by CSS (::before): the button's name is its label, and there is no second, visible text to disagree with it.
+    const b = el('button', { type: 'button', 'aria-label': t(`editor.tool.${tool.key}`), title: t(`editor.tool.${tool.key}`), tabindex: i === 0 ? 0 : -1, 'data-tool': tool.key, 'data-glyph': tool.text });
     if (tool.active) b.setAttribute('aria-pressed', 'false');
     b.addEventListener('click', () => void tool.run(editor));
     return b;

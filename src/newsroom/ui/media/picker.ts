@@ -23,7 +23,7 @@ export function pickImage(title: string): Promise<PickedImage | null> {
     const choices = el('fieldset', { class: 'media-choices' }, el('legend', {}, t('media.chooseExisting')));
     const alt = el('input', { type: 'text', name: 'alt', required: true, maxlength: 500 });
     const credit = el('input', { type: 'text', name: 'credit', required: true, maxlength: 300 });
-    const caption = el('input', { type: 'text', name: 'caption', required: true, maxlength: 2000 });
+    const caption = el('input', { type: 'text', name: 'caption', required: true, maxlength: 1000 });
     let items: Media[] = [];
     const chosen = () => items.find((m) => m.id === Number((choices.querySelector('input:checked') as HTMLInputElement | null)?.value));
 
