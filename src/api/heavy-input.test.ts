@@ -39,6 +39,21 @@ test('importing a 60,000-deep page: a concurrent request is answered before the 
   }
 });
 
+test('a 100,000-deep article body: stored with bounded nesting, a concurrent request answered first', async () => {
+  const h = await openApiHarness();
+  try {
+    const bodyHtml = '<p>start</p>' + '<div>'.repeat(100_000) + 'bottom' + '</div>'.repeat(100_000);
+    const { order, heavy } = await race(h, '/api/articles', () => h.call('POST', '/api/articles', { language: 'en', title: 'Deep body', bodyHtml }));
+    assert.equal(heavy.statusCode, 201, JSON.stringify((heavy as unknown as { json(): unknown }).json()));
+    assert.deepEqual(order, ['robots', 'heavy']);
+    const stored = (heavy as unknown as { json(): { bodyHtml: string } }).json().bodyHtml;
+    assert.match(stored, /bottom/);
+    assert.ok((stored.match(/<div>/g) ?? []).length <= 256);
+  } finally {
+    await h.close();
+  }
+});
+
 test('a 20,000-outline OPML import: a concurrent request is answered before the import ends', async () => {
   const h = await openApiHarness();
   try {

@@ -14,7 +14,7 @@ import { findArticleById, slugTaken, type ArticleData } from '../store/articles.
 import { findPeopleByIds } from '../store/people.ts';
 import { findSectionBySlug, findSectionById } from '../store/sections.ts';
 import { findOutletById } from '../store/outlets.ts';
-import { sanitizeBody } from './sanitize.ts';
+import { sanitizeBodyOffThread } from './sanitize.ts';
 import { checkFeaturedImage } from './featured-image.ts';
 import { slugify, uniqueSlug } from './slug.ts';
 import { httpUrl, isoTime, language, optionalText, requireText, slugText } from './validate.ts';
@@ -120,7 +120,7 @@ export async function buildArticleData(ctx: AppContext, input: ArticleInput, exi
     language: lang,
     title,
     summary: optionalText(input.summary, 'summary', 2000),
-    bodyHtml: sanitizeBody(input.bodyHtml),
+    bodyHtml: await sanitizeBodyOffThread(input.bodyHtml),
     image: image
       ? {
           file: requireText(image.file, 'image.file', 2000),

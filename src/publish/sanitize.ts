@@ -70,7 +70,7 @@ export function disableSanitizerForHarness(off: boolean): void {
 
 export function sanitizeBody(html: string): string {
   if (disabledForHarness) return html;
-  return sanitizeHtml(boundNesting(html), OPTIONS).trim();
+  return sanitizeHtml(typeof html === 'string' ? boundNesting(html) : html, OPTIONS).trim();
 }
 
 /** Bodies above this size are sanitised in a worker thread; smaller ones cost less than starting one. */
@@ -78,7 +78,7 @@ export const OFF_THREAD_BYTES = 64 * 1024;
 
 /** sanitizeBody, off the request thread for large bodies. */
 export async function sanitizeBodyOffThread(html: string): Promise<string> {
-  if (disabledForHarness || html.length < OFF_THREAD_BYTES) return sanitizeBody(html);
+  if (disabledForHarness || typeof html !== 'string' || html.length < OFF_THREAD_BYTES) return sanitizeBody(html);
   return runInWorker(new URL('./sanitize-worker.ts', import.meta.url), html, { what: 'body sanitising' });
 }
 
