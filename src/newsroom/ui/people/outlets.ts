@@ -33,8 +33,8 @@ export async function render(root: HTMLElement, _params: Record<string, string>,
   const saveWith = (method: string, path: string, done: string) => async (input: OutletInput) => {
     try {
       const o = await api<Outlet>(method, path, input);
-      msg.info(t(done, { name: o.name }));
       await refresh();
+      msg.info(t(done, { name: o.name }));
       return true;
     } catch (err) {
       msg.error(err);

@@ -15,9 +15,9 @@ export async function render(root: HTMLElement, _params: Record<string, string>,
 
   const edit = (p: Person | null) => {
     editor.replaceChildren(personForm(p, app, async (saved) => {
-      msg.info(t(p ? 'people.saved' : 'people.created', { name: saved.name }));
       editor.replaceChildren();
       await refresh();
+      msg.info(t(p ? 'people.saved' : 'people.created', { name: saved.name }));
       (list.querySelector(`[data-person="${saved.id}"]`) as HTMLElement | null)?.focus();
     }, () => editor.replaceChildren()));
     (editor.querySelector('input') as HTMLInputElement | null)?.focus();

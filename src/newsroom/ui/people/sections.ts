@@ -48,8 +48,8 @@ export async function render(root: HTMLElement, _params: Record<string, string>,
     order.splice(i + by, 0, s);
     try {
       for (const [n, x] of order.entries()) if (x.position !== n + 1) await api('PUT', `/sections/${x.id}`, inputOf(x, n + 1));
-      say(t('sections.moved', { name: s.name, n: i + by + 1 }));
       await refresh();
+      say(t('sections.moved', { name: s.name, n: i + by + 1 }));
       (list.querySelector(`[data-move="${s.id}:${by}"]`) as HTMLElement | null)?.focus();
     } catch (err) {
       msg.error(err);
@@ -70,8 +70,8 @@ export async function render(root: HTMLElement, _params: Record<string, string>,
       void busy(save, async () => {
         try {
           const saved = await api<Section>('PUT', `/sections/${s.id}`, f.input(s.position));
-          say(t('sections.saved', { name: saved.name }));
           await refresh();
+          say(t('sections.saved', { name: saved.name }));
         } catch (err) {
           msg.error(err);
         }
@@ -103,8 +103,8 @@ export async function render(root: HTMLElement, _params: Record<string, string>,
         try {
           const last = sections.reduce((m, s) => Math.max(m, s.position), 0);
           const s = await api<Section>('POST', '/sections', f.input(last + 1));
-          say(t('sections.created', { name: s.name }));
           await refresh();
+          say(t('sections.created', { name: s.name }));
         } catch (err) {
           msg.error(err);
         }
