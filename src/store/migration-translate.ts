@@ -64,6 +64,7 @@ export function translate(dialect: Dialect): Migration {
         .addColumn('target_text', 'text', (c) => c.notNull())
         .addColumn('unit_key', 'text', (c) => c.notNull())
         .addColumn('token_count', 'integer', (c) => c.notNull())
+        .addColumn('tokens', 'text', (c) => c.notNull())
         .addColumn('origin', 'text', (c) => c.notNull())
         .addColumn('article_id', 'integer', (c) => c.references('articles.id').onDelete('set null'))
         .addColumn('created_at', 'text', (c) => c.notNull())

@@ -57,6 +57,8 @@ export interface TmUnitsTable {
   target_text: string;
   unit_key: string;
   token_count: number;
+  /** The source's normalised tokens, space-separated (what a fuzzy match is scored on). */
+  tokens: string;
   origin: string;
   article_id: number | null;
   created_at: string;

@@ -33,7 +33,7 @@ export async function addUnits(db: Db, pair: string, units: NewUnit[], now: stri
       const inserted = await tx
         .insertInto('tm_units')
         .values([...chunk].map(([key, u]) => ({
-          pair, source_text: u.source, target_text: u.target, unit_key: key, token_count: u.tokens.length,
+          pair, source_text: u.source, target_text: u.target, unit_key: key, token_count: u.tokens.length, tokens: u.tokens.join(' '),
           origin: u.origin, article_id: u.articleId ?? null, created_at: now, updated_at: now,
         })))
         .onConflict((oc) => oc.columns(['pair', 'unit_key']).doNothing())
@@ -72,21 +72,22 @@ export async function tokenFrequencies(db: Db, pair: string, tokens: string[]): 
   return out;
 }
 
-/** Units of the pair whose source has one of `tokens` and a length within [minLen, maxLen], at most `cap`. */
-export async function candidateUnits(db: Db, pair: string, tokens: string[], minLen: number, maxLen: number, cap: number): Promise<TmUnitRow[]> {
+/** (unit, token) postings of `tokens` for units of a length within [minLen, maxLen]. */
+export async function postingsOf(db: Db, pair: string, tokens: string[], minLen: number, maxLen: number): Promise<{ unit_id: number; token: string }[]> {
   if (!tokens.length) return [];
-  const ids = await db
+  return db
     .selectFrom('tm_postings')
-    .select('unit_id')
-    .distinct()
+    .select(['unit_id', 'token'])
     .where('pair', '=', pair)
     .where('token', 'in', tokens)
     .where('token_count', '>=', minLen)
     .where('token_count', '<=', maxLen)
-    .limit(cap)
     .execute();
+}
+
+export async function unitsByIds(db: Db, ids: number[]): Promise<TmUnitRow[]> {
   if (!ids.length) return [];
-  return db.selectFrom('tm_units').selectAll().where('id', 'in', ids.map((r) => r.unit_id)).execute();
+  return db.selectFrom('tm_units').selectAll().where('id', 'in', ids).execute();
 }
 
 /** Units with exactly this source text (the exact-match path, also for sources without words). */
