@@ -10,8 +10,8 @@ import { loopbackOnly } from './browser.ts';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 export const RESULTS = new URL('../test-results/', import.meta.url).pathname;
 
-export async function newsroomContext(browser: Browser, locale: 'fr-FR' | 'en-GB' = 'en-GB'): Promise<BrowserContext> {
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+export async function newsroomContext(browser: Browser, locale: 'fr-FR' | 'en-GB' = 'en-GB', userAgent?: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 }, userAgent });
   await loopbackOnly(context);
   await context.addInitScript(() => {
     const w = window as unknown as { __csp: string[] };

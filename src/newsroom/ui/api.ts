@@ -6,9 +6,12 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-let unauthorized: (() => void) | null = null;
-/** Called when a request answers 401 (the session ended or was revoked elsewhere); the shell asks to sign in again. */
-export function onUnauthorized(handler: (() => void) | null): void {
+let unauthorized: ((err: ApiError) => void) | null = null;
+/**
+ * Called when a request answers 401 (the session ended or was revoked elsewhere), or 403 because the
+ * session owes its second factor or must enrol one first: the shell then goes to the right screen.
+ */
+export function onUnauthorized(handler: ((err: ApiError) => void) | null): void {
   unauthorized = handler;
 }
 
@@ -41,7 +44,11 @@ export async function api<T = any>(method: string, path: string, body?: unknown,
   const res = await fetch('/api' + path, { method, headers, body: payload, credentials: 'same-origin', keepalive: opts.keepalive });
   const text = await res.text();
   const data = text && (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text;
-  if (res.status === 401 && unauthorized && !/^\/(session|setup|links)\b/.test(path)) unauthorized();
-  if (!res.ok) throw new ApiError(res.status, (data && data.error) || res.statusText, (data && data.field) ?? null, data);
+  if (!res.ok) {
+    const err = new ApiError(res.status, (data && data.error) || res.statusText, (data && data.field) ?? null, data);
+    const lost = res.status === 401 || (res.status === 403 && (data?.mustEnrolTwoFactor === true || data?.secondFactor === 'pending'));
+    if (lost && unauthorized && !/^\/(session|setup|links)\b/.test(path)) unauthorized(err);
+    throw err;
+  }
   return data as T;
 }

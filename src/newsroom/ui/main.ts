@@ -53,8 +53,11 @@ async function session(): Promise<SessionAnswer | null> {
 }
 
 async function boot(): Promise<void> {
-  onUnauthorized(() => {
-    if (running) enter(null, t('shell.sessionEnded'));
+  onUnauthorized((err) => {
+    if (!running) return;
+    if (err.status === 401) return enter(null, t('shell.sessionEnded'));
+    // The owner turned on required two-factor (or the session is pending): ask again where to go.
+    session().then((s) => enter(s), () => enter(null, t('shell.sessionEnded')));
   });
   const initial = document.documentElement.lang === 'fr' ? 'fr' : 'en';
   setLang(initial as UiLang);

@@ -11,7 +11,9 @@ export async function render(root: HTMLElement, _params: Record<string, string>,
   try {
     const s = await api<{ requireTwoFactor: boolean }>('GET', '/settings');
     const box = checkboxField({ label: t('admin.requireTwoFactor'), name: 'requireTwoFactor', checked: s.requireTwoFactor, hint: t('admin.requireTwoFactorHint') });
-    form.append(box.field, el('button', { type: 'submit' }, t('admin.saveSettings')));
+    form.append(box.field);
+    if (!app.user.totpEnabled && !app.user.passkeys) form.append(el('p', { class: 'notice' }, t('admin.ownFactorFirst')));
+    form.append(el('button', { type: 'submit' }, t('admin.saveSettings')));
     onSubmit(form, async () => {
       const saved = await api<{ requireTwoFactor: boolean }>('PUT', '/settings', { requireTwoFactor: box.input.checked });
       box.input.checked = saved.requireTwoFactor;

@@ -45,6 +45,7 @@ addStrings({
     'admin.requireTwoFactorHint': 'Accounts without an authenticator app or a passkey must set one up at their next sign-in.',
     'admin.saveSettings': 'Save the settings',
     'admin.settingsSaved': 'Settings saved.',
+    'admin.ownFactorFirst': 'You have no second factor yourself: once this is on, you too must set one up before anything else (My account).',
   },
   fr: {
     'admin.users': 'Comptes',
@@ -90,5 +91,6 @@ addStrings({
     'admin.requireTwoFactorHint': 'Les comptes sans application d’authentification ni clé d’accès devront en configurer une à leur prochaine connexion.',
     'admin.saveSettings': 'Enregistrer les réglages',
     'admin.settingsSaved': 'Réglages enregistrés.',
+    'admin.ownFactorFirst': 'Vous n’avez vous-même aucun deuxième facteur : une fois ce réglage activé, vous devrez aussi en configurer un avant toute chose (Mon compte).',
   },
 });

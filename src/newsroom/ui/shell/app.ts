@@ -79,6 +79,7 @@ export function startApp(o: AppOptions): { stop(): void } {
 
   async function show(focus: boolean) {
     const mine = ++serial;
+    shown = location.pathname + location.search;
     if (typeof cleanup === 'function') cleanup();
     cleanup = undefined;
     refreshNav();
@@ -128,7 +129,12 @@ export function startApp(o: AppOptions): { stop(): void } {
     ev.preventDefault();
     go(url.href);
   }
-  const onPop = () => void show(true);
+  // A fragment link (the skip link) fires popstate too: the screen is the same, nothing to load.
+  let shown = location.pathname + location.search;
+  const onPop = () => {
+    if (location.pathname + location.search === shown) return;
+    void show(true);
+  };
 
   document.addEventListener('click', onClick);
   window.addEventListener('popstate', onPop);
