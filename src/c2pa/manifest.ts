@@ -1,0 +1,145 @@
+// Builds and signs a claim v2 manifest for a ManifestSpec, bound by a data hash to the asset bytes outside
+// the given exclusion ranges. The store's size is fixed before signing (the ranges depend on it).
+import { SuperBox } from '@trustnxt/c2pa-ts/jumbf';
+import {
+  ActionAssertion,
+  CreativeWorkAssertion,
+  DataHashAssertion,
+  IngredientAssertion,
+  ManifestStore,
+  type Action,
+  type HashExclusionRange,
+  type Manifest,
+} from '@trustnxt/c2pa-ts/manifest';
+import type { SiteSigner } from './signer.ts';
+import type { IngredientSpec, ManifestSpec } from './spec.ts';
+
+const CLAIM_V2 = 1;
+const PARENT_OF = 'parentOf';
+const GENERATOR = 'Relais';
+const DIGITAL_CREATION = 'http://cv.iptc.org/newscodes/digitalsourcetype/digitalCreation';
+// Exclusion values while the size is unknown: as wide in CBOR as any real one (under 2^32).
+const WIDE = 0x7fffffff;
+// Room the COSE signature may need beyond its measured placeholder (64-byte r|s plus headers).
+const SIGNATURE_PADDING = 160;
+
+type Layout = (storeSize: number) => HashExclusionRange[];
+
+export interface SignedStore {
+  bytes: Uint8Array;
+  exclusions: HashExclusionRange[];
+  label: string;
+}
+
+function readStore(bytes: Uint8Array): ManifestStore {
+  return ManifestStore.read(SuperBox.fromBuffer(bytes as Uint8Array<ArrayBuffer>));
+}
+
+function actionsOf(spec: ManifestSpec, parents: ReturnType<Manifest['createAssertionReference']>[]): Action[] {
+  const editor = spec.editor ? { editor: spec.editor } : {};
+  const list: Record<string, unknown>[] = [];
+  if (spec.kind === 'original' || !parents.length) {
+    list.push({ action: 'c2pa.created', digitalSourceType: DIGITAL_CREATION, parameters: { authors: spec.authors } });
+  } else {
+    list.push({ action: 'c2pa.opened', parameters: { ingredients: parents } });
+  }
+  if (spec.kind === 'translation') {
+    list.push({
+      action: 'c2pa.translated',
+      parameters: { translators: spec.translators, sourceLanguage: spec.fromLanguage, targetLanguage: spec.language },
+    });
+  }
+  list.push({ action: spec.updated ? 'c2pa.edited' : 'c2pa.published', parameters: { ...editor, publisher: spec.publisher } });
+  return list as unknown as Action[];
+}
+
+function creativeWork(spec: ManifestSpec): Record<string, unknown> {
+  const person = (name: string) => ({ '@type': 'Person', name });
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: spec.title,
+    url: spec.url,
+    inLanguage: spec.language,
+    ...(spec.publishedAt ? { datePublished: spec.publishedAt } : {}),
+    author: spec.authors.map(person),
+    ...(spec.translators.length ? { translator: spec.translators.map(person) } : {}),
+    publisher: { '@type': 'Organization', name: spec.publisher },
+    ...(spec.licence ? { license: spec.licence } : {}),
+    isBasedOn: spec.ingredients.map((i) => ({
+      '@type': 'CreativeWork',
+      name: i.title,
+      ...(i.url ? { url: i.url } : {}),
+      ...(i.sha256 ? { sha256: i.sha256 } : {}),
+    })),
+  };
+}
+
+function ingredientOf(manifest: Manifest, store: ManifestStore, i: IngredientSpec): IngredientAssertion {
+  const a = IngredientAssertion.createV3(PARENT_OF as never);
+  a.title = i.title;
+  a.format = i.format;
+  if (i.url) a.informationalURI = i.url;
+  if (i.sha256) a.description = `verbatim copy sha256:${i.sha256}`;
+  if (i.manifestStore) {
+    const theirs = readStore(i.manifestStore);
+    const active = theirs.getActiveManifest();
+    if (active?.label && !store.getManifestByLabel(active.label)) {
+      for (const m of theirs.manifests) if (m.label && !store.getManifestByLabel(m.label)) store.manifests.splice(store.manifests.length - 1, 0, m);
+    }
+    if (active?.label) {
+      a.activeManifest = manifest.createHashedReference(`/c2pa/${active.label}`);
+      a.claimSignature = manifest.createHashedReference(`/c2pa/${active.label}/c2pa.signature`);
+      const map = (codes: string[]) => codes.map((code) => ({ code, url: `self#jumbf=/c2pa/${active.label}` }));
+      a.validationResults = {
+        activeManifest: { success: map(i.validation?.success ?? []), informational: [], failure: map(i.validation?.failure ?? []) },
+      };
+    }
+  }
+  return a;
+}
+
+/** Signs `spec`; `coveredHash` is the SHA-256 of the asset outside the ranges `layout` returns. */
+export async function signManifest(spec: ManifestSpec, signer: SiteSigner, layout: Layout, coveredHash: Uint8Array): Promise<SignedStore> {
+  const store = new ManifestStore();
+  const manifest = store.createManifest({
+    claimVersion: CLAIM_V2,
+    assetFormat: spec.format,
+    instanceID: spec.instanceId,
+    defaultHashAlgorithm: 'SHA-256',
+    signer: signer.signer,
+  });
+  manifest.claim!.claimGeneratorName = GENERATOR;
+  manifest.claim!.title = spec.title;
+  manifest.signature!.signatureData.paddingLength = SIGNATURE_PADDING;
+
+  const ingredients = spec.ingredients.map((i) => ingredientOf(manifest, store, i));
+  const parents = ingredients.map((a) => manifest.createAssertionReference(a));
+  const actions = new ActionAssertion();
+  actions.actions = actionsOf(spec, parents);
+  const work = new CreativeWorkAssertion();
+  work.creativeWork = creativeWork(spec) as never;
+  const dataHash = DataHashAssertion.create('SHA-256');
+  dataHash.name = 'jumbf manifest';
+  dataHash.hash = coveredHash;
+  for (const a of [...ingredients, actions, work]) manifest.addAssertion(a);
+  manifest.addAssertion(dataHash);
+
+  // The ranges depend on the store's size and the size on the ranges: fix the size with the largest
+  // values the ranges can hold, then pad the data hash until the real ranges give that size again.
+  dataHash.exclusions = layout(WIDE).map((r) => ({ start: WIDE, length: WIDE, ...(r.offsetMarker ? { offsetMarker: true } : {}) }));
+  const size = store.measureSize();
+  let pad = 0;
+  for (let round = 0; round < 8; round++) {
+    dataHash.exclusions = layout(size);
+    dataHash.paddingLength = pad;
+    const measured = store.measureSize();
+    if (measured === size) break;
+    pad = Math.max(0, pad + size - measured);
+  }
+  if (store.measureSize() !== size) throw new Error('could not fix the manifest size');
+  await manifest.sign(signer.signer);
+  const bytes = store.getBytes();
+  if (bytes.length !== size) throw new Error(`manifest size changed while signing (${size} → ${bytes.length})`);
+  return { bytes, exclusions: dataHash.exclusions, label: manifest.label! };
+}
