@@ -28,4 +28,4 @@ export interface RankedIds {
 }
 
 /** Counting every match of a very broad query would cost more than finding the page: beyond this, "more than". */
-export const COUNT_LIMIT = 10_000;
+export const COUNT_LIMIT = 1_000;

@@ -45,6 +45,8 @@ export interface SearchResult {
 }
 
 export const MAX_SEARCH_PAGE_SIZE = 100;
+// Snippets come from the start of very long bodies only: a 2 MB body would cost more than the search.
+const SNIPPET_SOURCE_LIMIT = 100_000;
 
 async function ranked(ctx: AppContext, clauses: Clause[], opts: SearchOptions, maxLimit: number): Promise<RankedIds> {
   if (!Number.isInteger(opts.limit) || opts.limit < 1 || opts.limit > maxLimit) throw new InputError(`limit must be between 1 and ${maxLimit}`, 'limit');
@@ -78,7 +80,7 @@ export async function searchArticles(ctx: AppContext, opts: SearchOptions): Prom
     items.push({
       article,
       score,
-      snippet: snippet([htmlToText(article.bodyHtml), article.summary], matches),
+      snippet: snippet([htmlToText(article.bodyHtml.slice(0, SNIPPET_SOURCE_LIMIT)), article.summary], matches),
       titleHtml: highlight(article.title, matches),
     });
   }
