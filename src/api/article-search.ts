@@ -1,19 +1,13 @@
 // `q` of the newsroom's article list, through the full-text index (src/search: stemming, accents, phrases).
-// The index answers ranked pages of at most 100; the list combines its matches with the other filters,
-// so it takes the best SEARCH_CAP matches (ranked) and lets the store filter, sort and page those.
+// The index gives the ranked ids of every match (up to its COUNT_LIMIT); the store filters and sorts them.
 import type { AppContext } from '../context.ts';
 import type { ArticleStatus } from '../domain/types.ts';
-import { MAX_SEARCH_PAGE_SIZE, searchArticles } from '../search/index.ts';
+import { COUNT_LIMIT, searchArticleIds } from '../search/index.ts';
 
-export const SEARCH_CAP = 500;
+/** Best match first: when no sort is asked, the list pages through the best RANKED_CAP matches in rank order. */
+export const RANKED_CAP = 500;
 
-/** Ids of the articles matching q, best first (at most SEARCH_CAP). */
+/** Ids of the articles matching q, best first. */
 export async function articleIdsMatching(ctx: AppContext, q: string, filter: { language?: string; status?: ArticleStatus }): Promise<number[]> {
-  const ids: number[] = [];
-  for (let offset = 0; offset < SEARCH_CAP; offset += MAX_SEARCH_PAGE_SIZE) {
-    const r = await searchArticles(ctx, { q, ...filter, publicOnly: false, limit: MAX_SEARCH_PAGE_SIZE, offset });
-    ids.push(...r.items.map((i) => i.article.id));
-    if (offset + MAX_SEARCH_PAGE_SIZE >= r.total) break;
-  }
-  return ids;
+  return (await searchArticleIds(ctx, { q, ...filter, publicOnly: false, limit: COUNT_LIMIT, offset: 0 })).ids;
 }

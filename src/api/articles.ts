@@ -6,7 +6,7 @@ import { createArticle, editArticle, publishArticle, removeArticle as deleteArti
 import { findArticleById, queryArticles, tagSlug, type ArticleQuery, type ArticleSort } from '../store/articles.ts';
 import { findSectionBySlug } from '../store/sections.ts';
 import { requestActor } from './actor.ts';
-import { articleIdsMatching } from './article-search.ts';
+import { articleIdsMatching, RANKED_CAP } from './article-search.ts';
 
 type IdReq = FastifyRequest<{ Params: { id: number } }>;
 
@@ -61,8 +61,9 @@ export async function listArticles(ctx: AppContext, req: FastifyRequest): Promis
     const ids = await articleIdsMatching(ctx, q.q.trim(), { language: q.language, status: q.status });
     if (q.sort) query.ids = ids;
     else {
-      // No sort asked: best match first. The matches are few (SEARCH_CAP), so filter them all, then page.
-      const { items } = await queryArticles(ctx.store.db, { ...query, ids, limit: Math.max(ids.length, 1), offset: 0 });
+      // No sort asked: best match first, among the best RANKED_CAP matches (filtered, then paged here).
+      const best = ids.slice(0, RANKED_CAP);
+      const { items } = await queryArticles(ctx.store.db, { ...query, ids: best, limit: Math.max(best.length, 1), offset: 0 });
       const rank = new Map(ids.map((id, i) => [id, i]));
       items.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
       return { items: items.slice(query.offset, query.offset + q.pageSize), page: q.page, pageSize: q.pageSize, total: items.length };
