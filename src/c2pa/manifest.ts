@@ -57,7 +57,8 @@ function creativeWork(spec: ManifestSpec): Record<string, unknown> {
   const person = (name: string) => ({ '@type': 'Person', name });
   return {
     '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
+    '@type': 'CreativeWork',
+    additionalType: 'https://schema.org/NewsArticle',
     headline: spec.title,
     url: spec.url,
     inLanguage: spec.language,
