@@ -9,6 +9,7 @@ import { registerFeedRoutes } from './feeds/routes.ts';
 import { registerFollowRoutes } from './follow/routes.ts';
 import { registerApiRoutes } from './api/routes.ts';
 import { registerNewsroomRoutes } from './newsroom/routes.ts';
+import { newsroomActor, registerPreviewRoute } from './newsroom/preview.ts';
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   assertSanitizerActive();
@@ -32,6 +33,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   await registerFeedRoutes(app, ctx);
   await registerFollowRoutes(app, ctx);
   await registerNewsroomRoutes(app, ctx);
+  registerPreviewRoute(app, ctx, newsroomActor(ctx));
   await registerSiteRoutes(app, ctx);
   return app;
 }

@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import type { Actor } from '../domain/accounts.ts';
+import { credentialsOf } from '../accounts/request-actor.ts';
 import { can, refusal } from '../domain/permissions.ts';
 import { findArticleById } from '../store/articles.ts';
 import { raw } from '../web/html.ts';
@@ -48,4 +49,17 @@ export function registerPreviewRoute(app: FastifyInstance, ctx: AppContext, auth
     reply.header('content-language', page.lang);
     return send(reply, 200, page.html, 'text/html');
   });
+}
+
+/**
+ * The actor of a newsroom page request by the API's own rule (bearer token or session cookie); a session
+ * still owing its second factor previews nothing.
+ */
+export function newsroomActor(ctx: AppContext): (req: FastifyRequest) => Promise<Actor | null> {
+  return async (req) => {
+    const c = await credentialsOf(ctx, req);
+    if (c.kind === 'token') return c.actor;
+    if (c.kind === 'session' && c.session.secondFactor !== 'pending') return c.actor;
+    return null;
+  };
 }
