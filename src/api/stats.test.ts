@@ -24,7 +24,8 @@ async function visit(a: Made, who: { ip: string; ua: string }, opts: { method?: 
   assert.equal(r.statusCode, 200);
 }
 const share = (a: Made, network: string, who: { ip: string; ua: string }) =>
-  h.app.inject({ method: 'GET', url: `/share/${a.id}/${network}`, remoteAddress: who.ip, headers: { 'user-agent': who.ua } });
+  // A click in the browser: its Fetch Metadata says so (follow/person-click.ts).
+  h.app.inject({ method: 'GET', url: `/share/${a.id}/${network}`, remoteAddress: who.ip, headers: { 'user-agent': who.ua, 'sec-fetch-dest': 'document', 'sec-fetch-mode': 'navigate', 'sec-fetch-site': 'same-origin', 'sec-fetch-user': '?1' } });
 const beacon = (url: string, body: unknown, ip: string) =>
   h.app.inject({ method: 'POST', url, remoteAddress: ip, headers: { 'content-type': 'text/plain;charset=UTF-8' }, payload: JSON.stringify(body) });
 const stats = async (query: string) => {
