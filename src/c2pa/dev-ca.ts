@@ -1,6 +1,6 @@
 // A development certificate authority and site signing certificates (ES256), made on this machine and trusted
 // by no one else: the subject says so. A real deployment uses a certificate from a CA on the C2PA trust list.
-import { webcrypto, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { x509 } from './x509.ts';
 
 const EC = { name: 'ECDSA', namedCurve: 'P-256' } as const;
@@ -11,7 +11,8 @@ export const DEV_CA_NAME = 'CN=NOT TRUSTED - Relais development CA,O=Relais deve
 const EKU_EMAIL_PROTECTION = '1.3.6.1.5.5.7.3.4';
 const EKU_DOCUMENT_SIGNING = '1.3.6.1.5.5.7.3.36';
 
-x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+const { subtle } = globalThis.crypto;
+x509.cryptoProvider.set(globalThis.crypto);
 
 export interface PemPair {
   certPem: string;
@@ -25,17 +26,17 @@ function serial(): string {
 }
 
 async function keyPem(key: CryptoKey): Promise<string> {
-  const der = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', key));
+  const der = Buffer.from(await subtle.exportKey('pkcs8', key));
   return `-----BEGIN PRIVATE KEY-----\n${der.toString('base64').match(/.{1,64}/g)!.join('\n')}\n-----END PRIVATE KEY-----\n`;
 }
 
 async function importKey(pem: string): Promise<CryptoKey> {
   const der = Buffer.from(pem.replace(/-----[^-]+-----|\s+/g, ''), 'base64');
-  return webcrypto.subtle.importKey('pkcs8', der, EC, true, ['sign']);
+  return subtle.importKey('pkcs8', der, EC, true, ['sign']);
 }
 
 export async function makeDevCa(now: Date, years = 10): Promise<PemPair> {
-  const keys = (await webcrypto.subtle.generateKey(EC, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const keys = (await subtle.generateKey(EC, true, ['sign', 'verify'])) as CryptoKeyPair;
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: serial(),
     name: DEV_CA_NAME,
@@ -56,7 +57,7 @@ export async function makeDevCa(now: Date, years = 10): Promise<PemPair> {
 export async function makeSiteCert(ca: PemPair, siteName: string, now: Date, years = 2): Promise<PemPair> {
   const caCert = new x509.X509Certificate(ca.certPem);
   const caKey = await importKey(ca.keyPem);
-  const keys = (await webcrypto.subtle.generateKey(EC, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const keys = (await subtle.generateKey(EC, true, ['sign', 'verify'])) as CryptoKeyPair;
   const name = `CN=${siteName.replace(/[,=+<>#;"\\]/g, ' ').trim() || 'Relais'} (NOT TRUSTED - Relais development CA),O=Relais development (not trusted)`;
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: serial(),

@@ -91,7 +91,7 @@ function ingredientOf(manifest: Manifest, store: ManifestStore, i: IngredientSpe
     if (active?.label) {
       a.activeManifest = manifest.createHashedReference(`/c2pa/${active.label}`);
       a.claimSignature = manifest.createHashedReference(`/c2pa/${active.label}/c2pa.signature`);
-      const map = (codes: string[]) => codes.map((code) => ({ code, url: `self#jumbf=/c2pa/${active.label}` }));
+      const map = (codes: string[]) => codes.map((code) => ({ code: code as never, url: `self#jumbf=/c2pa/${active.label}` }));
       a.validationResults = {
         activeManifest: { success: map(i.validation?.success ?? []), informational: [], failure: map(i.validation?.failure ?? []) },
       };

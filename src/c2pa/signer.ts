@@ -49,6 +49,6 @@ export async function signerFromPem(chainText: string, keyPem: string): Promise<
   }
   const leaf = new NodeCertificate(chainPem[0]);
   if (!leaf.checkPrivateKey(key)) throw new InputError('the private key does not belong to the certificate');
-  const chain = chainPem.map((p) => new x509.X509Certificate(p));
+  const chain = chainPem.map((p) => new x509.X509Certificate(p) as unknown as X509Certificate);
   return { signer: new P1363Signer(key, chain), name: commonName(leaf.subject), chainPem };
 }
