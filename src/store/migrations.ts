@@ -5,6 +5,7 @@ import type { Dialect } from './db.ts';
 import { newsroom } from './migration-newsroom.ts';
 import { search } from './migration-search.ts';
 import { translate } from './migration-translate.ts';
+import { copies } from './migration-copies.ts';
 
 type AnyDb = Kysely<any>;
 
@@ -238,6 +239,7 @@ export const MIGRATIONS: Array<[string, (dialect: Dialect) => Migration]> = [
   ['0005_newsroom', newsroom],
   ['0006_search', search],
   ['0007_translate', translate],
+  ['0008_copies', copies],
 ];
 
 export async function migrateToLatest(db: AnyDb, dialect: Dialect, schema?: string): Promise<void> {
