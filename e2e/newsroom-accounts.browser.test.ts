@@ -90,7 +90,7 @@ test('an owner invites a translator by link; the translator sets a password and 
     await page.goto(server.base + '/newsroom/users');
     await onScreen(page, 'You may not open this page');
     assert.equal(await page.evaluate(async () => (await fetch('/api/users')).status), 403);
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await onScreen(page, 'Sign in');
 
     await signIn(page, TRANSLATOR.email, TRANSLATOR.password);
@@ -143,7 +143,7 @@ test('the owner sets up an authenticator app, requires two-factor; the translato
     await screenshot(page, 'recovery-codes');
     await page.getByRole('button', { name: 'Continue to the newsroom' }).click();
     await onScreen(page, 'Dashboard');
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await onScreen(page, 'Sign in');
 
     await signIn(page, TRANSLATOR.email, TRANSLATOR.password);
@@ -277,4 +277,59 @@ test('keyboard: the skip link reaches <main>, navigation moves focus to it and n
   assert.equal(await owner.getByRole('link', { name: 'Audit log' }).getAttribute('aria-current'), 'page');
   await owner.goBack();
   await onScreen(owner, 'Dashboard');
+});
+
+test('active sessions: another browser is listed, and "sign out everywhere else" ends it', { skip: SKIP_BROWSER, timeout: 180_000 }, async () => {
+  const author = { name: 'Sam Author', email: 'sam@newsroom.test', password: 'sam has a long password too' };
+  const link = await owner.evaluate(async (a) => {
+    const { csrfToken } = await (await fetch('/api/session')).json();
+    const r = await fetch('/api/users', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: JSON.stringify({ email: a.email, name: a.name, role: 'author' }) });
+    return (await r.json()).link as string;
+  }, author);
+  const first = await newsroomContext(browser, 'en-GB');
+  const second = await newsroomContext(browser, 'en-GB');
+  try {
+    const a = await first.newPage();
+    await a.goto(link);
+    await a.getByLabel('New password').fill(author.password);
+    await a.getByRole('button', { name: 'Set the password and sign in' }).click();
+    await onScreen(a, 'Dashboard');
+    const b = await second.newPage();
+    await signIn(b, author.email, author.password);
+    await onScreen(b, 'Dashboard');
+
+    await go(a, 'My account');
+    const sessions = a.getByRole('table', { name: 'Active sessions' });
+    await sessions.getByRole('row').nth(2).waitFor();
+    assert.equal(await sessions.getByRole('row').count(), 3, 'a heading row and two sessions');
+    assert.equal(await sessions.getByText('This session', { exact: true }).count(), 1);
+    await a.getByRole('button', { name: 'Sign out everywhere else' }).click();
+    await a.getByRole('status').filter({ hasText: '1 other session(s) signed out.' }).waitFor();
+    await sessions.getByRole('row').nth(2).waitFor({ state: 'detached' });
+
+    // The other browser learns it at its next request.
+    await go(b, 'My account').catch(() => {});
+    await onScreen(b, 'Sign in');
+    await b.getByText('Your session has ended: sign in again.').waitFor();
+  } finally {
+    await first.close();
+    await second.close();
+  }
+});
+
+test('the editor (Tiptap on ProseMirror) runs under the newsroom CSP without a violation', { skip: SKIP_BROWSER, timeout: 120_000 }, async () => {
+  const page = await ownerContext.newPage();
+  try {
+    await page.goto(server.base + '/newsroom/articles/new');
+    const editable = page.locator('[contenteditable="true"]').first();
+    await editable.waitFor({ timeout: 30_000 });
+    await editable.click();
+    await page.keyboard.type('Typed under a strict CSP.');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Second paragraph.');
+    await page.getByText('Second paragraph.').waitFor();
+    assert.deepEqual(await cspViolations(page), [], 'style-src self holds: ProseMirror sets styles through the CSSOM');
+  } finally {
+    await page.close();
+  }
 });

@@ -87,7 +87,7 @@ test('sign in and out; wrong passwords are rate-limited, with the message shown'
     // Back where the user was going.
     await onScreen(page, 'My account');
     assert.equal(new URL(page.url()).pathname, '/newsroom/account');
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await onScreen(page, 'Sign in');
     await page.getByText('You are signed out.').waitFor();
     assert.equal(await page.evaluate(async () => (await fetch('/api/session')).status), 401, 'the session is gone on the server');
