@@ -7,6 +7,7 @@ import { idParams } from './schemas.ts';
 import * as s from './translate-schemas.ts';
 import * as tr from './translations.ts';
 import * as tm from './tm.ts';
+import { getTranslateConfig } from './translate-config.ts';
 
 type Handler = (ctx: AppContext, req: any, reply: FastifyReply) => Promise<unknown>;
 type Config = { permission: Action; xmlBody?: boolean };
@@ -28,6 +29,7 @@ export const TRANSLATE_ROUTES: [HTTPMethods, string, Handler, FastifySchema | un
   ['POST', '/articles/:id/translation/approve', tr.postApproveTranslation, ID, { permission: 'article.publish' }],
   ['POST', '/articles/:id/translation/publish', tr.postPublishTranslation, { ...ID, body: s.publishTranslationBody }, { permission: 'article.publish' }],
   ['GET', '/translations', tr.getTranslationsHandler, { querystring: s.translationListQuery }, { permission: 'article.read' }],
+  ['GET', '/translate/config', getTranslateConfig, undefined, { permission: 'article.read' }],
   ['GET', '/tm/matches', tm.getMatches, { querystring: s.matchQuery }, { permission: 'article.read' }],
   ['POST', '/tm/import', tm.postTmxImport, undefined, { permission: 'article.publish', xmlBody: true }],
   ['GET', '/tm/export', tm.getTmxExport, { querystring: s.pairQuery }, { permission: 'article.read' }],
