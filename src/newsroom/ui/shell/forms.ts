@@ -60,7 +60,8 @@ export function textArea(o: FieldOptions & { rows?: number }): { field: HTMLDivE
 
 /** `options`: [value, label] pairs. */
 export function selectField(o: FieldOptions & { options: Array<[string, string]> }): { field: HTMLDivElement; input: HTMLSelectElement } {
-  const input = el('select', { name: o.name, required: o.required, ...o.attrs }, ...o.options.map(([v, l]) => el('option', { value: v }, l)));
+  // The given value is the default too (`selected`), so form.reset() comes back to it, not to the first option.
+  const input = el('select', { name: o.name, required: o.required, ...o.attrs }, ...o.options.map(([v, l]) => el('option', { value: v, selected: v === o.value }, l)));
   if (o.value !== undefined) input.value = o.value;
   return { field: wrap(o.label, input, o.hint), input };
 }
