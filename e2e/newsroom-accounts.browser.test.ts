@@ -60,6 +60,7 @@ test('an owner invites a translator by link; the translator sets a password and 
   const linkField = owner.getByLabel(`Sign-in link for ${TRANSLATOR.email}`, { exact: true });
   await linkField.waitFor();
   inviteLink = await linkField.inputValue();
+  assert.equal(await owner.getByLabel('Role', { exact: true }).inputValue(), 'author', 'the emptied form is back to the author role, not owner');
   assert.match(inviteLink, /^http:\/\/127\.0\.0\.1:\d+\/newsroom\/link\/[A-Za-z0-9_-]{20,}$/);
   const row = owner.getByRole('row').filter({ hasText: TRANSLATOR.email });
   assert.equal(await row.getByLabel(`Role of ${TRANSLATOR.name}`).inputValue(), 'translator');
