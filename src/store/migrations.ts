@@ -5,6 +5,7 @@ import type { Dialect } from './db.ts';
 import { newsroom } from './migration-newsroom.ts';
 import { search } from './migration-search.ts';
 import { translate } from './migration-translate.ts';
+import { follow } from './migration-follow.ts';
 import { copies } from './migration-copies.ts';
 
 type AnyDb = Kysely<any>;
@@ -240,6 +241,7 @@ export const MIGRATIONS: Array<[string, (dialect: Dialect) => Migration]> = [
   ['0006_search', search],
   ['0007_translate', translate],
   ['0008_copies', copies],
+  ['0009_follow', follow],
 ];
 
 export async function migrateToLatest(db: AnyDb, dialect: Dialect, schema?: string): Promise<void> {

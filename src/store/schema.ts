@@ -1,6 +1,7 @@
 // Row shapes of the tables, as Kysely sees them. Times are ISO-8601 UTC text; JSON is text; booleans are 0/1.
 import type { Generated } from 'kysely';
 import type { TranslateTables } from './schema-translate.ts';
+import type { FollowTables } from './schema-follow.ts';
 
 export interface SectionsTable {
   id: Generated<number>;
@@ -45,6 +46,8 @@ export interface ArticlesTable {
   created_by: number | null;
   /** Bumped on every save: a save that names an older version is refused as a conflict. */
   version: Generated<number>;
+  /** The article's licence (migration-follow.ts); null means the site's default. */
+  licence: string | null;
 }
 
 export interface ArticleSectionsTable {
@@ -304,6 +307,8 @@ export interface MediaTable {
   source_url: string | null;
   uploaded_by: number | null;
   created_at: string;
+  /** A licence allowing reuse by republishers (migration-follow.ts); null: not to be reused. */
+  reuse_licence: string | null;
 }
 
 export interface DailyCountsTable {
@@ -317,7 +322,7 @@ export interface DailyCountsTable {
   count: Generated<number>;
 }
 
-export interface Database extends TranslateTables {
+export interface Database extends TranslateTables, FollowTables {
   sections: SectionsTable;
   people: PeopleTable;
   outlets: OutletsTable;
