@@ -28,6 +28,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       description: {
         fr: 'Actualités traduites et republiées, avec leur provenance.',
         en: 'News translated and republished, with its provenance.',
+        es: 'Noticias traducidas y republicadas, con su procedencia.',
+        de: 'Übersetzte und wiederveröffentlichte Nachrichten, mit ihrer Herkunft.',
+        ar: 'أخبار مترجمة ومعاد نشرها، مع مصدرها.',
       },
       copyMinChars: Number(env.RELAIS_COPY_MIN_CHARS ?? 80),
       shareDedupSeconds: Number(env.RELAIS_SHARE_DEDUP_SECONDS ?? 1800),

@@ -3,7 +3,7 @@
 import type { Section, SiteConfig } from '../domain/types.ts';
 import { urls, type FeedFormat } from '../domain/urls.ts';
 import { html, type Html } from './html.ts';
-import { nativeLanguageName, strings } from './i18n/index.ts';
+import { nativeLanguageName, strings, textDirection } from './i18n/index.ts';
 import { CSS_PATH, ICON_PATH } from './assets.ts';
 import { localPath } from './paths.ts';
 
@@ -65,7 +65,7 @@ export function layout(chrome: Chrome, meta: PageMeta, main: Html): Html {
   const rssHref = localPath(site, urls.feed(site, feedScope?.scope ?? '', 'rss'));
   const sectionItems = sections.map((sec) => ({ href: localPath(site, urls.section(site, sec)), name: sectionName(sec, meta.lang) }));
   const languages = site.languages.length > 1 ? site.languages : [];
-  return html`<html lang="${meta.lang}">
+  return html`<html lang="${meta.lang}" dir="${textDirection(meta.lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -21,7 +21,7 @@ test('a <time> element carries the machine date and the localised text', () => {
   assert.equal(timeTag('2017-11-15T09:30:00.000Z', 'fr').value, '<time datetime="2017-11-15T09:30:00.000Z">15 novembre 2017</time>');
 });
 
-test('French and English strings follow their typography; other languages fall back to English words', () => {
+test('French and English strings follow their typography; languages without a table fall back to English words', () => {
   assert.equal(strings('fr').total(350), 'Total : 350');
   assert.equal(strings('en').total(350), 'Total: 350');
   assert.equal(strings('fr').shareHeading('Titre'), 'Partager la publication « Titre »');
@@ -31,7 +31,8 @@ test('French and English strings follow their typography; other languages fall b
   assert.equal(strings('fr').rssFeed, 'Flux RSS');
   assert.equal(strings('en').rssFeed, 'RSS Feed');
   assert.equal(strings('fr-CA').by, 'Par');
-  assert.equal(strings('de').by, 'By');
+  assert.equal(strings('pt').by, 'By');
+  assert.equal(strings('de').by, 'Von');
   assert.equal(strings('fr').translatedBy(html`Avic`, 'Réseau International').value, 'Traduction : Avic – Réseau International');
   assert.equal(strings('en').translatedFrom('Fort Russ', html`<a>x</a>`).value, 'Translated from Fort Russ (<a>x</a>)');
   assert.equal(strings('fr').about('Ginette'), 'À propos de Ginette');

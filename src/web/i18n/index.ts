@@ -4,10 +4,23 @@ import { html, join, type Html, type Renderable } from '../html.ts';
 import type { Strings } from './types.ts';
 import { fr } from './fr.ts';
 import { en } from './en.ts';
+import { es } from './es.ts';
+import { de } from './de.ts';
+import { ar } from './ar.ts';
 
 export type { Strings } from './types.ts';
 
-const TABLES: Record<string, Strings> = { fr, en };
+const TABLES: Record<string, Strings> = { fr, en, es, de, ar };
+
+/** The languages whose interface words the site has (others read English words). */
+export const INTERFACE_LANGUAGES = Object.keys(TABLES);
+
+const RTL = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
+
+/** "rtl" for the languages written right to left, else "ltr" (the <html dir> of a page). */
+export function textDirection(lang: string): 'rtl' | 'ltr' {
+  return RTL.has(primary(lang)) ? 'rtl' : 'ltr';
+}
 
 function primary(lang: string): string {
   return lang.toLowerCase().split('-')[0];
