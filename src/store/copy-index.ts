@@ -1,0 +1,95 @@
+// The copy-detection index's storage (src/copies/ computes the keys): one copy_docs row per indexed
+// document with its keys, and the postings key → doc in copy_keys. Written inside the caller's transaction.
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './schema.ts';
+import type { CopiesTables } from './schema-copies.ts';
+import { isPostgres } from './search-index.ts';
+
+type Db = Kysely<Database & CopiesTables>;
+const asCopyDb = (db: Kysely<Database>): Db => db as unknown as Db;
+
+export type CopyDocKind = 'article' | 'original';
+
+export const docOf = (articleId: number, kind: CopyDocKind): number => articleId * 2 + (kind === 'original' ? 1 : 0);
+export const articleOfDoc = (doc: number): number => Math.floor(doc / 2);
+export const kindOfDoc = (doc: number): CopyDocKind => (doc % 2 === 1 ? 'original' : 'article');
+
+function encodeKeys(keys: readonly number[]): Uint8Array {
+  return new Uint8Array(Int32Array.from(keys, (k) => k | 0).buffer);
+}
+
+function decodeKeys(bytes: Uint8Array): number[] {
+  const copy = Uint8Array.from(bytes);
+  return [...new Int32Array(copy.buffer, 0, Math.floor(copy.byteLength / 4))];
+}
+
+async function dropPostings(db: Db, doc: number): Promise<void> {
+  const row = await db.selectFrom('copy_docs').select('keys').where('doc', '=', doc).executeTakeFirst();
+  if (!row) return;
+  const keys = decodeKeys(row.keys);
+  for (let i = 0; i < keys.length; i += 500) await db.deleteFrom('copy_keys').where('doc', '=', doc).where('key', 'in', keys.slice(i, i + 500)).execute();
+}
+
+/** Replaces a document's keys (32-bit unsigned hashes, stored as signed 32-bit integers). */
+export async function putCopyDoc(dbIn: Kysely<Database>, d: { articleId: number; kind: CopyDocKind; language: string | null; keys: readonly number[] }): Promise<void> {
+  const db = asCopyDb(dbIn);
+  const doc = docOf(d.articleId, d.kind);
+  await dropPostings(db, doc);
+  const keys = [...new Set(d.keys.map((k) => k | 0))];
+  const bytes = encodeKeys(keys);
+  await db
+    .insertInto('copy_docs')
+    .values({ doc, article_id: d.articleId, language: d.language, keys: bytes })
+    .onConflict((oc) => oc.column('doc').doUpdateSet({ language: d.language, keys: bytes }))
+    .execute();
+  for (let i = 0; i < keys.length; i += 400)
+    await db.insertInto('copy_keys').values(keys.slice(i, i + 400).map((key) => ({ key, doc }))).onConflict((oc) => oc.doNothing()).execute();
+}
+
+export async function removeCopyDoc(dbIn: Kysely<Database>, articleId: number, kind: CopyDocKind): Promise<void> {
+  const db = asCopyDb(dbIn);
+  const doc = docOf(articleId, kind);
+  await dropPostings(db, doc);
+  await db.deleteFrom('copy_docs').where('doc', '=', doc).execute();
+}
+
+export interface CopyCandidate {
+  doc: number;
+  hits: number;
+}
+
+/** The documents holding the most of these keys, most first (ties: lower doc first). */
+export async function lookupCopyKeys(dbIn: Kysely<Database>, keys: readonly number[], limit: number): Promise<CopyCandidate[]> {
+  if (keys.length === 0) return [];
+  const db = asCopyDb(dbIn);
+  const signed = [...new Set(keys.map((k) => k | 0))];
+  const counts = new Map<number, number>();
+  if (isPostgres(dbIn)) {
+    const { rows } = await sql<{ doc: number; hits: string }>`SELECT doc, count(*) AS hits FROM copy_keys WHERE key = ANY(${signed}::int[]) GROUP BY doc`.execute(db);
+    for (const r of rows) counts.set(r.doc, Number(r.hits));
+  } else {
+    for (let i = 0; i < signed.length; i += 4000) {
+      const rows = await db.selectFrom('copy_keys').select(['doc', (eb) => eb.fn.countAll<number>().as('hits')]).where('key', 'in', signed.slice(i, i + 4000)).groupBy('doc').execute();
+      for (const r of rows) counts.set(r.doc, (counts.get(r.doc) ?? 0) + Number(r.hits));
+    }
+  }
+  return [...counts].map(([doc, hits]) => ({ doc, hits })).sort((a, b) => b.hits - a.hits || a.doc - b.doc).slice(0, limit);
+}
+
+export interface CopyDocInfo {
+  doc: number;
+  articleId: number;
+  language: string | null;
+  keyCount: number;
+}
+
+export async function findCopyDocs(dbIn: Kysely<Database>, docs: readonly number[]): Promise<CopyDocInfo[]> {
+  if (docs.length === 0) return [];
+  const rows = await asCopyDb(dbIn).selectFrom('copy_docs').select(['doc', 'article_id', 'language', 'keys']).where('doc', 'in', [...docs]).execute();
+  return rows.map((r) => ({ doc: r.doc, articleId: r.article_id, language: r.language, keyCount: Math.floor(r.keys.byteLength / 4) }));
+}
+
+export async function countCopyDocs(dbIn: Kysely<Database>): Promise<number> {
+  const r = await asCopyDb(dbIn).selectFrom('copy_docs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
