@@ -70,7 +70,11 @@ export async function rawCall(server: RunningServer, context: BrowserContext, me
   const { csrfToken } = (await s.json()) as { csrfToken: string };
   const res = await context.request.fetch(`${server.base}/api${path}`, { method, data: body, headers: { 'x-csrf-token': csrfToken } });
   const text = await res.text();
-  return { status: res.status(), body: text && text.startsWith('{') ? JSON.parse(text) : text };
+  let parsed: any = text;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {}
+  return { status: res.status(), body: parsed };
 }
 
 export async function pngImage(width = 640, height = 400): Promise<Buffer> {

@@ -157,3 +157,162 @@ test('write and publish an article with an uploaded image, sections, tags and cr
   assert.ok(rss.includes('Le port de Marseille sous la chaleur'), 'the article is in the French RSS feed');
   assert.deepEqual(reports, []);
 });
+
+test('autosave: a page that crashes mid-typing loses nothing (the server has the text, the browser the rest)', { skip: SKIP_BROWSER, timeout: 180_000 }, async () => {
+  const p = await owner.newPage();
+  await openScreen(p, '/articles/new', 'New article');
+  await p.getByLabel('Title', { exact: true }).fill('Un texte qui survit au plantage');
+  await editorBox(p).click();
+  await p.keyboard.type('Première phrase, envoyée au serveur.');
+  // The first autosave creates the draft; the next ones (at most every 10 s) send the rest.
+  await p.waitForURL(/\/newsroom\/articles\/\d+$/, { timeout: 30_000 });
+  const id = Number(p.url().split('/').pop());
+  for (let i = 0; i < 60 && !(await apiCall(server, owner, 'GET', `/articles/${id}`)).bodyHtml.includes('envoyée au serveur.'); i++) await p.waitForTimeout(500);
+  assert.match((await apiCall(server, owner, 'GET', `/articles/${id}`)).bodyHtml, /Première phrase, envoyée au serveur\./);
+
+  await p.keyboard.type(' Deuxième phrase, tapée juste avant le plantage.');
+  await p.waitForFunction((key) => (localStorage.getItem(key) ?? '').includes('juste avant le plantage'), `relais.article.${id}`);
+  const cdp = await owner.newCDPSession(p);
+  const crashed = p.waitForEvent('crash');
+  void cdp.send('Page.crash').catch(() => {}); // the renderer dies: no pagehide, no unload, no last request
+  await crashed;
+
+  const again = await owner.newPage();
+  await openScreen(again, `/articles/${id}`, 'Edit article');
+  const restore = again.getByRole('button', { name: 'Restore the browser’s copy' });
+  const server_ = await apiCall(server, owner, 'GET', `/articles/${id}`);
+  if (!server_.bodyHtml.includes('juste avant le plantage')) {
+    // The server did not get the last words: the browser offers its copy.
+    await restore.click();
+  }
+  await editorBox(again).getByText(/Deuxième phrase, tapée juste avant le plantage\./).waitFor();
+  await screenshot(again, 'editor-restored');
+  await again.close();
+
+  // Another browser (no local copy) gets at least what the server had before the crash.
+  const other = await newsroomContext(browser);
+  await other.addCookies(await owner.cookies()); // the same session, none of the first browser's storage
+  const q = await other.newPage();
+  await openScreen(q, `/articles/${id}`, 'Edit article');
+  await editorBox(q).getByText(/Première phrase, envoyée au serveur\./).waitFor();
+  await other.close();
+});
+
+test('two people edit one article: the second save is refused with the difference shown, and nothing is lost', { skip: SKIP_BROWSER, timeout: 180_000 }, async () => {
+  const a = await apiCall(server, owner, 'POST', '/articles', { language: 'fr', title: 'Conflit de versions', bodyHtml: '<p>Texte de départ.</p>' });
+  const { context: ed } = await signedInAs(server, browser, owner, 'editor', 'Eda Itrice');
+  const edReports = await instrument(ed);
+  const pa = await owner.newPage();
+  const pb = await ed.newPage();
+  await openScreen(pa, `/articles/${a.id}`, 'Edit article');
+  await openScreen(pb, `/articles/${a.id}`, 'Edit article');
+  // Both have loaded version 1 before either changes anything.
+  for (const p of [pa, pb]) await p.getByRole('heading', { name: 'Revisions' }).waitFor();
+  assert.equal(await pb.getByLabel('Title', { exact: true }).inputValue(), 'Conflit de versions');
+
+  await pa.getByLabel('Title', { exact: true }).fill('Conflit de versions — le titre de A');
+  await pa.getByRole('button', { name: 'Save', exact: true }).click();
+  await pa.getByRole('status').filter({ hasText: /Saved at/ }).waitFor();
+
+  await editorBox(pb).click();
+  await pb.keyboard.press('End');
+  await pb.keyboard.type(' Ajout de B.');
+  await pb.getByRole('button', { name: 'Save', exact: true }).click();
+  const dialog = pb.getByRole('dialog', { name: 'Someone else changed this article' });
+  await dialog.waitFor().catch(async (err) => {
+    await screenshot(pb, 'conflict-failed');
+    throw new Error(`${err.message}\n${await pb.locator('main').innerText()}`);
+  });
+  assert.match(await dialog.innerText(), /Conflit de versions — le titre de A/, 'their title is shown');
+  assert.match(await dialog.locator('ins').allInnerTexts().then((x) => x.join(' ')), /Ajout de B/, 'my addition is shown');
+  await screenshot(pb, 'editor-conflict');
+  assert.deepEqual(await axeProblems(pb), [], 'conflict dialog');
+
+  await dialog.getByRole('button', { name: 'Keep mine (save over theirs)' }).click();
+  await pb.getByRole('status').filter({ hasText: /Saved at/ }).waitFor();
+  const after = await apiCall(server, owner, 'GET', `/articles/${a.id}`);
+  assert.match(after.bodyHtml, /Texte de départ\. Ajout de B\./);
+  // Theirs is not lost either: A's save is a revision, with A's title.
+  const listed = await apiCall(server, owner, 'GET', `/articles/${a.id}/revisions`);
+  const revs = (Array.isArray(listed) ? listed : listed.items) as { id: number; kind: string }[];
+  assert.ok(revs.some((r) => r.kind === 'conflict'), 'the refused text was kept as a conflict revision');
+  const titles = await Promise.all(revs.map(async (r) => (await apiCall(server, owner, 'GET', `/articles/${a.id}/revisions/${r.id}`)).snapshot.title));
+  assert.ok(titles.includes('Conflit de versions — le titre de A'), `A's title is in a revision: ${titles.join(' | ')}`);
+
+  // The revisions panel compares two of them.
+  await pa.reload();
+  await pa.getByRole('heading', { name: 'Revisions' }).waitFor();
+  await pa.getByRole('button', { name: 'Compare' }).click();
+  await pa.locator('.revisions-diff table, .revisions-diff p').first().waitFor();
+  await pa.close();
+  await ed.close();
+  assert.deepEqual(edReports, []);
+});
+
+test('role refusals: a translator cannot publish, an author cannot edit another’s draft (in the UI and by direct request)', { skip: SKIP_BROWSER, timeout: 180_000 }, async () => {
+  const person = await apiCall(server, owner, 'POST', '/people', { name: 'Tra Ductrice' });
+  const article = await apiCall(server, owner, 'POST', '/articles', { language: 'fr', title: 'À traduire', bodyHtml: '<p>Texte.</p>', translatorIds: [person.id] });
+
+  const { context: tr } = await signedInAs(server, browser, owner, 'translator', 'Tra Ductrice', person.id);
+  const pt = await tr.newPage();
+  await openScreen(pt, `/articles/${article.id}`, 'Edit article');
+  await pt.getByRole('button', { name: 'Submit for review' }).waitFor();
+  assert.equal(await pt.getByRole('button', { name: 'Publish now' }).count(), 0, 'no publish button for a translator');
+  assert.equal(await pt.getByRole('button', { name: 'Schedule' }).count(), 0);
+  assert.equal(await pt.getByLabel('Title', { exact: true }).isEditable(), true, 'the translator may edit the translation');
+  const publish = await rawCall(server, tr, 'POST', `/articles/${article.id}/publish`, {});
+  assert.equal(publish.status, 403, JSON.stringify(publish.body));
+  assert.match(publish.body.error, /may not publish/);
+  await tr.close();
+
+  const { context: au } = await signedInAs(server, browser, owner, 'author', 'Au Teur');
+  const pa = await au.newPage();
+  await openScreen(pa, `/articles/${article.id}`, 'Edit article');
+  await pa.getByText('You may read this article but not edit it.').waitFor();
+  assert.equal(await pa.getByLabel('Title', { exact: true }).isEditable(), false);
+  assert.equal(await pa.getByRole('button', { name: 'Save', exact: true }).count(), 0);
+  assert.equal(await editorBox(pa).getAttribute('contenteditable'), 'false');
+  const put = await rawCall(server, au, 'PUT', `/articles/${article.id}`, { language: 'fr', title: 'Volé', bodyHtml: '<p>x</p>', version: article.version });
+  assert.equal(put.status, 403, JSON.stringify(put.body));
+  assert.equal((await apiCall(server, owner, 'GET', `/articles/${article.id}`)).title, 'À traduire');
+  await au.close();
+});
+
+test('the list: filters, search, bulk publish with the server’s answer; the media library: upload, describe, delete; axe and screenshots', { skip: SKIP_BROWSER, timeout: 180_000 }, async () => {
+  const one = await apiCall(server, owner, 'POST', '/articles', { language: 'en', title: 'Bulk candidate one', bodyHtml: '<p>One.</p>' });
+  const two = await apiCall(server, owner, 'POST', '/articles', { language: 'en', title: 'Bulk candidate two', bodyHtml: '<p>Two.</p>' });
+  await openScreen(page, '/articles', 'Articles');
+  await page.getByLabel('Status').selectOption('draft');
+  await page.getByLabel('Search', { exact: true }).fill('Bulk candidate');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await page.getByRole('link', { name: 'Bulk candidate two' }).waitFor();
+  assert.match(page.url(), /status=draft/);
+  assert.match(page.url(), /q=Bulk/);
+  await page.getByRole('checkbox', { name: 'Select “Bulk candidate one”' }).check();
+  await page.getByRole('checkbox', { name: 'Select “Bulk candidate two”' }).check();
+  await screenshot(page, 'articles');
+  await accessibleAndClean(page, 'articles list');
+  await page.getByLabel('Action on the selected articles').selectOption('publish');
+  await page.getByRole('button', { name: 'Apply to selected' }).click();
+  await page.getByRole('status').filter({ hasText: '2 done, 0 refused.' }).first().waitFor();
+  for (const a of [one, two]) assert.equal((await apiCall(server, owner, 'GET', `/articles/${a.id}`)).status, 'published');
+
+  await openScreen(page, '/media', 'Media');
+  const upload = page.getByRole('form', { name: 'Upload an image' });
+  await upload.getByLabel('Image file').setInputFiles({ name: 'lighthouse.png', mimeType: 'image/png', buffer: await pngImage(300, 200) });
+  await upload.getByLabel('Alternative text').fill('Un phare');
+  await upload.getByLabel('Credit').fill('Photo : Jo');
+  await upload.getByRole('button', { name: 'Upload', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'Uploaded lighthouse.png.' }).first().waitFor();
+  const card = page.getByRole('form', { name: 'lighthouse.png' });
+  await card.getByLabel('Caption').fill('Le phare au soir');
+  await card.getByRole('button', { name: 'Save the text of lighthouse.png' }).click();
+  await page.getByRole('status').filter({ hasText: 'Saved lighthouse.png.' }).first().waitFor();
+  const listed = (await apiCall(server, owner, 'GET', '/media?q=phare')).items as { caption: string; originalName: string }[];
+  assert.ok(listed.some((m) => m.caption === 'Le phare au soir'), JSON.stringify(listed));
+  await screenshot(page, 'media');
+  await accessibleAndClean(page, 'media library');
+  await card.getByRole('button', { name: 'Delete lighthouse.png' }).click();
+  await page.getByRole('status').filter({ hasText: 'Deleted lighthouse.png.' }).first().waitFor();
+  assert.deepEqual(reports, []);
+});

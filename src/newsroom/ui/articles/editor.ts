@@ -49,9 +49,9 @@ export async function render(root: HTMLElement, params: Record<string, string>, 
     status: (text) => (status.textContent = text),
     error: (err) => msg.error(err),
   }, localStorage);
-  const wf = workflowBar({ article: saver.article, save: saver.save, loaded: (a) => (saver.load(a), show(a), wf.update(), void revs.refresh()), error: msg.error, info: msg.info }, app);
   const actor = { kind: 'user' as const, user: app.user };
   const editable = loaded ? can(actor, 'article.edit', loaded) : app.can('article.create');
+  const wf = workflowBar({ article: saver.article, editable, save: saver.save, loaded: (a) => (saver.load(a), show(a), wf.update(), void revs.refresh()), error: msg.error, info: msg.info }, app);
   const revs = revisionsPanel(() => saver.article()?.id ?? null, saver.version, (a) => (saver.load(a), show(a), wf.update()), editable);
 
   saver.load(loaded);

@@ -55,7 +55,13 @@ export function createSaver(host: SaverHost, storage: Storage): Saver {
     conflict = err.body.conflict as Conflict;
     return settle(input, err.message);
   };
-  const settle = async (input: ArticleInput, message: string): Promise<boolean> => {
+  // One dialog at a time: an autosave and a click on Save refused together share it.
+  let settling: Promise<boolean> | null = null;
+  const settle = (input: ArticleInput, message: string): Promise<boolean> => {
+    settling ??= choose(input, message).finally(() => (settling = null));
+    return settling;
+  };
+  const choose = async (input: ArticleInput, message: string): Promise<boolean> => {
     const c = conflict!;
     const choice = await resolveConflict(c, message);
     if (choice === null) return false;

@@ -20,7 +20,7 @@ const TOOLS: Tool[] = [
   { key: 'italic', text: 'I', run: (e) => void e.chain().focus().toggleItalic().run(), active: (e) => e.isActive('italic') },
   {
     key: 'link',
-    text: '🔗',
+    text: '↗',
     active: (e) => e.isActive('link'),
     run: async (e) => {
       const href = await askLink((e.getAttributes('link').href as string | undefined) ?? '');
@@ -31,10 +31,10 @@ const TOOLS: Tool[] = [
   },
   { key: 'bullets', text: '•', run: (e) => void e.chain().focus().toggleBulletList().run(), active: (e) => e.isActive('bulletList') },
   { key: 'numbers', text: '1.', run: (e) => void e.chain().focus().toggleOrderedList().run(), active: (e) => e.isActive('orderedList') },
-  { key: 'quote', text: '❝', run: (e) => void e.chain().focus().toggleBlockquote().run(), active: (e) => e.isActive('blockquote') },
+  { key: 'quote', text: '“', run: (e) => void e.chain().focus().toggleBlockquote().run(), active: (e) => e.isActive('blockquote') },
   {
     key: 'image',
-    text: '🖼',
+    text: '▦',
     run: async (e) => {
       const picked = await pickImage(t('editor.tool.image'));
       if (!picked) return void e.commands.focus();

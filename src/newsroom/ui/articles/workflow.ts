@@ -10,6 +10,8 @@ import { fromLocalInput } from './provenance-fields.ts';
 
 export interface WorkflowHost {
   article(): Article | null;
+  /** May this user change this article (false: the screen is read-only, no action is offered)? */
+  editable: boolean;
   /** Saves the editor's content explicitly; false when it could not (the reason is already shown). */
   save(): Promise<boolean>;
   loaded(a: Article): void;
@@ -67,12 +69,13 @@ export function workflowBar(host: WorkflowHost, app: AppState): { node: HTMLElem
   const update = () => {
     const a = host.article();
     const status = a?.status ?? 'draft';
+    save.hidden = !host.editable;
     preview.hidden = !a;
     if (a) preview.href = `/newsroom/preview/${a.id}`;
     publish.hidden = !mayPublish || !a || status === 'published';
     scheduleBox.hidden = !mayPublish || !a || status === 'published';
     unpublish.hidden = !mayPublish || !a || (status !== 'published' && status !== 'scheduled');
-    submit.hidden = mayPublish || !app.can('article.submit') || !a || status !== 'draft';
+    submit.hidden = mayPublish || !host.editable || !app.can('article.submit') || !a || status !== 'draft';
     correctionBox.hidden = !mayPublish || !a || status !== 'published';
     corrections.replaceChildren(...(a?.corrections ?? []).map((c) => el('li', {}, el('time', { datetime: c.at }, time(c.at)), ' — ', c.text)));
   };
