@@ -2,6 +2,7 @@
 import type { Store } from './store/db.ts';
 import type { SiteConfig } from './domain/types.ts';
 import type { Fetcher } from './ingest/fetch/index.ts';
+import type { ContentCredentials } from './c2pa/service.ts';
 
 export interface AppContext {
   store: Store;
@@ -15,4 +16,6 @@ export interface AppContext {
   fetcher?: Fetcher;
   /** Set when a poller runs in this process: asks it to look for due feeds now (new or "check now" feeds). */
   wakePoller?: () => void;
+  /** The site's C2PA signer (keys in <dataDir>/keys); absent: pages are served unsigned. */
+  credentials?: ContentCredentials | null;
 }

@@ -4,6 +4,7 @@ import { buildApp } from '../app.ts';
 import { startPoller, type PollerService } from '../ingest/poll/index.ts';
 import { parse, UsageError } from './args.ts';
 import { fetcherFromEnv } from './fetcher.ts';
+import { openContentCredentials } from '../c2pa/service.ts';
 import { describeDatabase, openContext } from './open-context.ts';
 
 export const USAGE = `usage: relais serve [--port N] [--host HOST] [--demo]
@@ -38,6 +39,9 @@ export async function serveCommand(argv: string[]): Promise<number> {
       const filled = await fillDemoIfEmpty(ctx);
       if (filled) console.log(`Demo content added: ${filled.articles} articles, ${filled.people} people, ${filled.sections} sections.`);
     }
+    // Content Credentials: pages are signed when the site has keys; the demo makes development keys.
+    ctx.credentials = await openContentCredentials(config.dataDir, ctx.site.name, !!values.demo);
+    console.log(ctx.credentials ? `Content Credentials: pages signed by "${ctx.credentials.signer.name}"` : 'Content Credentials: no keys (relais keys init), pages unsigned');
     app = await buildApp(ctx, { logger: process.env.RELAIS_LOG === '1' });
     app.addHook('onClose', async () => fetcher.close());
     await app.listen({ port: config.port, host: config.host });

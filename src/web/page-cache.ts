@@ -14,6 +14,8 @@ export interface RenderedPage {
   lang: string;
   /** Set on article pages: what the share bar needs. */
   share?: { articleId: number; title: string; lang: string };
+  /** Set on signed article pages: the share bar is padded to this many bytes (its excluded range). */
+  shareBytes?: number;
 }
 
 interface Entry {

@@ -10,11 +10,9 @@ import { tagSlug } from '../store/articles.ts';
 import { memoUntilWrite } from '../store/change-counter.ts';
 import { registerAssetRoutes } from './assets.ts';
 import { registerImageRoutes } from './images.ts';
-import { raw } from './html.ts';
 import { nativeLanguageName, strings } from './i18n/index.ts';
 import { sectionName, type Chrome } from './layout.ts';
 import { loadArticle, loadCounts, loadListing, loadPersonListings, loadSections } from './load.ts';
-import { renderArticle } from './pages/article.ts';
 import { renderListing, type ListingPage } from './pages/listing.ts';
 import { renderPerson } from './pages/person.ts';
 import { renderError, renderNotFound } from './pages/not-found.ts';
@@ -26,13 +24,14 @@ import { buildSitemap, robotsTxt } from './sitemap.ts';
 import { localPath } from './paths.ts';
 import { searchPage } from './search.ts';
 import { pageViewsOf } from '../follow/page-views.ts';
+import { findArticleById } from '../store/articles.ts';
+import { buildArticlePage, paddedBar } from './signed-article.ts';
+import { registerCredentialRoutes } from './credentials.ts';
 
 type Req<P = Record<string, string>> = FastifyRequest<{ Params: P; Querystring: Record<string, string | string[] | undefined> }>;
 
 const LANG_RE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const MAX_PAGE = 10_000;
-// Stands where the share bar goes while the rest of an article page waits in the cache.
-const SHARE_SLOT = '<!--relais:share-bar-->';
 
 export interface SiteOptions {
   /** Longest a rendered page is reused without a rebuild; 0 turns the page cache off. */
@@ -104,7 +103,8 @@ export async function registerSiteRoutes(app: FastifyInstance, ctx: AppContext, 
     let done = assembled.get(page);
     if (done?.etag !== etag) {
       const bar = shareBar({ id: page.share.articleId, title: page.share.title }, counts, strings(page.share.lang));
-      done = { etag, body: Buffer.concat([page.parts[0], Buffer.from(bar.value), page.parts[1]]) };
+      const filled = page.shareBytes ? paddedBar(bar.value, page.shareBytes) : Buffer.from(bar.value);
+      done = { etag, body: Buffer.concat([page.parts[0], filled, page.parts[1]]) };
       assembled.set(page, done);
     }
     return sendDocument(req, reply, done.body, { lang: page.lang, etag });
@@ -120,6 +120,19 @@ export async function registerSiteRoutes(app: FastifyInstance, ctx: AppContext, 
     const [c, p] = await Promise.all([chrome(), load()]);
     if (!p || (page > 1 && !p.listing.cards.length)) return null;
     return whole(renderListing(c, p).value, p.lang);
+  }
+
+  function articlePage(lang: string, slug: string): Promise<RenderedPage | null> {
+    return cache.get(`article\0${lang}\0${slug}`, async () => {
+      const [c, d] = await Promise.all([chrome(), loadArticle(ctx, lang, slug)]);
+      return d ? buildArticlePage(ctx, c, d, parentStore) : null;
+    });
+  }
+  // An earlier hop's manifest: its page, signed as it is served.
+  async function parentStore(id: number): Promise<Uint8Array | null> {
+    const parent = await findArticleById(ctx.store.db, id);
+    if (!parent || !(await articlePage(parent.language, parent.slug))) return null;
+    return ctx.credentials?.pageStore(id) ?? null;
   }
 
   app.setNotFoundHandler(async (req, reply) => {
@@ -148,6 +161,7 @@ export async function registerSiteRoutes(app: FastifyInstance, ctx: AppContext, 
 
     registerAssetRoutes(scope);
     registerImageRoutes(scope, ctx);
+    registerCredentialRoutes(scope, ctx, async (a) => ((await articlePage(a.language, a.slug)) ? (ctx.credentials?.pageStore(a.id) ?? null) : null));
 
     scope.get('/', async (req: Req, reply) => {
       const page = pageOf(req);
@@ -188,19 +202,7 @@ export async function registerSiteRoutes(app: FastifyInstance, ctx: AppContext, 
     scope.get('/:lang/:slug', async (req: Req<{ lang: string; slug: string }>, reply) => {
       const { lang, slug } = req.params;
       if (!LANG_RE.test(lang) || !/^[a-z0-9-]{1,200}$/.test(slug)) return notFound(req, reply);
-      const rendered = await cache.get(`article\0${lang}\0${slug}`, async () => {
-        const [c, d] = await Promise.all([chrome(), loadArticle(ctx, lang, slug)]);
-        if (!d) return null;
-        const text = DOCTYPE + renderArticle(c, d, raw(SHARE_SLOT)).value;
-        const at = text.indexOf(SHARE_SLOT);
-        const a = d.article;
-        return {
-          parts: [Buffer.from(text.slice(0, at)), Buffer.from(text.slice(at + SHARE_SLOT.length))],
-          hash: hashOf(text),
-          lang: a.language,
-          share: { articleId: a.id, title: a.title, lang: a.language },
-        };
-      });
+      const rendered = await articlePage(lang, slug);
       if (rendered?.share) views.record(req, rendered.share.articleId);
       return sendCached(req, reply, rendered);
     });
