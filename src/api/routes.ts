@@ -27,6 +27,8 @@ import { XML_TYPES } from './errors.ts';
 import { deleteMediaHandler, getMediaHandler, listMediaHandler, mediaBody, mediaListQuery, postMedia, putMedia } from './media.ts';
 import { registerUploadParsers } from './uploads.ts';
 import { getSearch, searchQuery } from './search.ts';
+import { FOLLOW_ROUTES } from './follow-routes.ts';
+import { getArticleText } from './article-text.ts';
 
 export const API_BODY_LIMIT = 4 * 1024 * 1024;
 
@@ -46,6 +48,7 @@ export const API_ROUTES: Route[] = [
   ['GET', '/articles', listArticles, { querystring: articleListQuery }, { permission: 'article.read' }],
   ['POST', '/articles', postArticle, { body: articleBody }, { permission: 'article.create' }],
   ['GET', '/articles/:id', getArticle, ID, { permission: 'article.read' }],
+  ['GET', '/articles/:id/text', getArticleText, ID, { permission: 'article.read' }],
   ['PUT', '/articles/:id', putArticle, { ...ID, body: articleBody }, { permission: 'article.edit' }],
   ['DELETE', '/articles/:id', removeArticle, ID, { permission: 'article.delete' }],
   ['POST', '/articles/:id/publish', postPublish, { ...ID, body: publishBody }, { permission: 'article.publish' }],
@@ -85,6 +88,7 @@ export const API_ROUTES: Route[] = [
   ['GET', '/media/:id', getMediaHandler, ID, { permission: 'article.read' }],
   ['PUT', '/media/:id', putMedia, { ...ID, body: mediaBody }, { permission: 'media.upload' }],
   ['DELETE', '/media/:id', deleteMediaHandler, ID, { permission: 'media.upload' }],
+  ...FOLLOW_ROUTES,
 ];
 
 // Accounts (src/accounts): first run, sign-in, one-time links, second factors, one's own account.

@@ -68,6 +68,27 @@ const COMMANDS: Record<string, Command> = {
       return { run: m.tmCommand, usage: m.USAGE };
     },
   },
+  keys: {
+    summary: 'C2PA signing keys: init (development CA and certificate), rotate [--cert --key], list',
+    load: async () => {
+      const m = await import('./keys.ts');
+      return { run: m.keysCommand, usage: m.USAGE };
+    },
+  },
+  verify: {
+    summary: 'check the Content Credentials (C2PA) of a page or text: <url | file>',
+    load: async () => {
+      const m = await import('./verify.ts');
+      return { run: m.verifyCommand, usage: m.USAGE };
+    },
+  },
+  export: {
+    summary: 'an article as plain text with its Content Credentials: --text <id>',
+    load: async () => {
+      const m = await import('./export.ts');
+      return { run: m.exportCommand, usage: m.USAGE };
+    },
+  },
   extract: {
     summary: 'extract articles from saved HTML pages (FILE... [--url URL])',
     load: async () => {
