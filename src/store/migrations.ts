@@ -7,6 +7,7 @@ import { search } from './migration-search.ts';
 import { translate } from './migration-translate.ts';
 import { follow } from './migration-follow.ts';
 import { copies } from './migration-copies.ts';
+import { credentials } from './migration-credentials.ts';
 
 type AnyDb = Kysely<any>;
 
@@ -242,6 +243,7 @@ export const MIGRATIONS: Array<[string, (dialect: Dialect) => Migration]> = [
   ['0007_translate', translate],
   ['0008_copies', copies],
   ['0009_follow', follow],
+  ['0010_credentials', credentials],
 ];
 
 export async function migrateToLatest(db: AnyDb, dialect: Dialect, schema?: string): Promise<void> {
