@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.ts';
 import { articleOfDoc, findCopyDocs, kindOfDoc, lookupCopyKeys, type CopyDocKind } from '../store/copy-index.ts';
 import { anchorPairHashes } from './anchors.ts';
+import { anchorOrder } from './anchor-order.ts';
 import { decide } from './decide.ts';
 import { queryKeys } from './sketch.ts';
 import { signatureOf, type Signature } from './signature.ts';
@@ -74,7 +75,7 @@ export async function findCopies(db: Kysely<Database>, s: Suspect, opts: MatchOp
   for (const d of docs) {
     const cross = s.language != null && d.language != null && s.language !== d.language;
     const o = overlap(d.sig, s.main, s.full);
-    const verdict = decide(o, cross);
+    const verdict = decide(o, cross ? anchorOrder(d.sig.anchors, s.main.anchors) : null);
     if (!verdict.copy) continue;
     const prev = best.get(d.articleId);
     if (prev && prev.similarity >= verdict.similarity) continue;

@@ -1,5 +1,5 @@
 // Everything compared about one text, computed once: its shingles, their distinct set, its anchor pairs.
-import { anchorPairHashes } from './anchors.ts';
+import { anchorPairHashes, anchorsOf } from './anchors.ts';
 import { distinct, shinglesOf, type Shingles } from './shingles.ts';
 import { anchorKeys, documentKeys } from './sketch.ts';
 import type { CopyText } from './text.ts';
@@ -9,12 +9,16 @@ export interface Signature {
   shingles: Shingles;
   set: Set<number>;
   anchorPairs: Set<number>;
+  /** The anchors in reading order (at most MAX_ANCHORS), for the cross-language comparison. */
+  anchors: string[];
 }
+
+export const MAX_ANCHORS = 3000;
 
 export function signatureOf(text: CopyText): Signature {
   const shingles = shinglesOf(text);
   const anchors = anchorPairHashes(text.paragraphs);
-  return { text, shingles, set: distinct(shingles.hashes), anchorPairs: distinct(anchors) };
+  return { text, shingles, set: distinct(shingles.hashes), anchorPairs: distinct(anchors), anchors: text.paragraphs.flatMap(anchorsOf).slice(0, MAX_ANCHORS) };
 }
 
 /** The keys a document puts in the index: text keys, then anchor-pair keys. */
