@@ -11,6 +11,7 @@ import './articles/strings.ts';
 import './media/strings.ts';
 import './ingest/strings.ts';
 import './people/strings.ts';
+import './translate/strings.ts';
 import { startApp } from './shell/app.ts';
 import { showGate } from './shell/gate.ts';
 import { BASE, innerPath, matchPath } from './shell/router.ts';

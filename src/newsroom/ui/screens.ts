@@ -6,6 +6,7 @@ import './ingest/strings.ts';
 import './people/strings.ts';
 import './articles/strings.ts';
 import './media/strings.ts';
+import './translate/strings.ts';
 
 export interface AppState {
   user: User;
@@ -44,6 +45,10 @@ export const SCREENS: Screen[] = [
   { path: '/import', title: 'nav.import', nav: true, needs: 'import', load: () => import('./ingest/import.ts') },
   { path: '/feeds', title: 'nav.feeds', nav: true, needs: 'feeds.manage', load: () => import('./ingest/feeds.ts') },
   { path: '/inbox', title: 'nav.inbox', nav: true, needs: 'feeds.manage', load: () => import('./ingest/inbox.ts') },
+  { path: '/translations', title: 'nav.translations', nav: true, needs: 'article.read', load: () => import('./translate/list.ts') },
+  { path: '/my-work', title: 'nav.myWork', nav: true, needs: 'article.edit', load: () => import('./translate/mine.ts') },
+  { path: '/notices', title: 'nav.notices', nav: true, needs: 'article.read', load: () => import('./translate/notices.ts') },
+  { path: '/articles/:id/translate', title: 'tr.workspace', needs: 'article.read', load: () => import('./translate/workspace.ts') },
   { path: '/people', title: 'nav.people', nav: true, needs: 'people.manage', load: () => import('./people/people.ts') },
   { path: '/sections', title: 'nav.sections', nav: true, needs: 'people.manage', load: () => import('./people/sections.ts') },
   { path: '/outlets', title: 'nav.outlets', nav: true, needs: 'people.manage', load: () => import('./people/outlets.ts') },

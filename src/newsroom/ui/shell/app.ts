@@ -8,6 +8,7 @@ import { SCREENS, type AppState } from '../screens.ts';
 import { announce, frame, languageSwitch, setTitle, type Frame } from './chrome.ts';
 import { button, el } from './forms.ts';
 import { BASE, findScreen, innerPath } from './router.ts';
+import { refreshNoticeCount } from '../translate/notice-count.ts';
 
 export interface AppOptions {
   root: HTMLElement;
@@ -75,6 +76,7 @@ export function startApp(o: AppOptions): { stop(): void } {
 
   function refreshNav() {
     f.header.querySelector('nav')?.replaceWith(nav());
+    refreshNoticeCount();
   }
 
   async function show(focus: boolean) {
