@@ -2,6 +2,7 @@
 import type { AppContext } from '../context.ts';
 import type { Article, ImageRef, Person, Section, ShareCounts } from '../domain/types.ts';
 import { resolveCredits, type Credits } from '../provenance/credits.ts';
+import { articleLicence, licenceInfo } from '../follow/licence.ts';
 import { isVisible } from '../publish/articles.ts';
 import { findArticleBySlug, queryArticles, type ArticleQuery } from '../store/articles.ts';
 import { findRelativeRefs, type ArticleRef } from '../store/article-refs.ts';
@@ -62,6 +63,8 @@ export interface ArticlePageData {
   visibleIds: Set<number>;
   image: SizedImage | null;
   authorPhotos: Map<number, SizedImage | null>;
+  /** The republication kit's page when the article's licence allows republishing (follow/republish). */
+  republishPath?: string | null;
 }
 
 /** Everything on an article page except the share counts (see loadCounts: they are never cached). */
@@ -77,10 +80,11 @@ export async function loadArticlePage(ctx: AppContext, article: Article): Promis
   const now = ctx.now();
   const credits = await resolveCredits(db, ctx.site, article);
   const chainIds = credits.chain.map((l) => l.articleId).filter((id): id is number => id != null);
-  const [refs, image, photos] = await Promise.all([
+  const [refs, image, photos, licence] = await Promise.all([
     findRelativeRefs(db, [article.id, ...chainIds]),
     sizedImage(ctx, article.image),
     Promise.all(credits.authors.map(async (p) => [p.id, await sizedImage(ctx, p.photo)] as const)),
+    articleLicence(db, article.id),
   ]);
   const relatives = refs.filter((a) => a.id !== article.id && isVisible(a, now));
   const byId = new Map(relatives.map((a) => [a.id, a]));
@@ -91,6 +95,7 @@ export async function loadArticlePage(ctx: AppContext, article: Article): Promis
     visibleIds: new Set([article.id, ...byId.keys()]),
     image,
     authorPhotos: new Map(photos),
+    republishPath: licence && licenceInfo(licence.licence).republishable ? `/${article.language}/${article.slug}/republish` : null,
   };
 }
 

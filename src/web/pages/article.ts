@@ -17,6 +17,7 @@ import { featuredImage, imageSources } from '../parts/figure.ts';
 import { creditsBlock, personLink } from '../parts/credits.ts';
 import { aboutBox } from '../parts/about.ts';
 import { correctionsBlock } from '../parts/corrections.ts';
+import { kitStrings } from '../../follow/republish/strings.ts';
 
 export const COPY_SCRIPT = '/assets/relais-copy.js';
 
@@ -87,6 +88,7 @@ ${byline ? html`<p class="byline">${s.by} ${byline}</p>` : ''}
 ${raw(ownImagesOnly(a.bodyHtml, site.baseUrl))}
 </div>
 ${correctionsBlock(a.corrections, lang, s, tz)}
+${d.republishPath ? html`<p class="republish"><a href="${d.republishPath}" rel="nofollow">${kitStrings(lang).republishLink}</a></p>` : ''}
 ${creditsBlock({ site, lang, credits: c, s, visibleIds: d.visibleIds }) ?? ''}
 ${c.authors.filter((p) => p.bio.trim()).map((p) => aboutBox(site, p, d.authorPhotos.get(p.id) ?? null, s))}
 ${a.tags.length ? html`<nav class="tags" aria-label="${s.tags}"><h2>${s.tags}</h2><ul>${a.tags.map((t) => html`<li><a href="${localPath(site, urls.tag(site, tagSlug(t)))}" rel="tag">${t}</a></li>`)}</ul></nav>` : ''}

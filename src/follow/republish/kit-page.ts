@@ -1,0 +1,43 @@
+// The "Republish this article" page (/<lang>/<slug>/republish): works without script; the HTML to paste
+// sits in read-only text areas. Each opening carries a new placement token, so the page is never cached.
+import { esc } from '../escape.ts';
+import type { LicenceInfo } from '../licence.ts';
+import { kitStrings } from './strings.ts';
+
+export interface KitPage {
+  lang: string;
+  title: string;
+  articleUrl: string;
+  licence: LicenceInfo;
+  bodyHtml: string;
+  headHtml: string;
+}
+
+export function renderKitPage(p: KitPage): string {
+  const s = kitStrings(p.lang);
+  const licence = p.licence.url ? `<a href="${esc(p.licence.url)}" rel="license">${esc(p.licence.name)}</a>` : esc(p.licence.name);
+  return `<!doctype html>
+<html lang="${esc(p.lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${esc(s.pageTitle(p.title))}</title>
+</head>
+<body>
+<main>
+<h1>${esc(s.pageTitle(p.title))}</h1>
+<p>${s.intro(licence)}</p>
+${p.licence.noDerivatives ? `<p>${esc(s.noDerivatives)}</p>` : ''}
+${p.licence.nonCommercial ? `<p>${esc(s.nonCommercial)}</p>` : ''}
+<p>${esc(s.imagesNote)}</p>
+<p><label for="kit-body">${esc(s.bodyLabel)}</label><br>
+<textarea id="kit-body" readonly rows="16" cols="80">${esc(p.bodyHtml)}</textarea></p>
+<p><label for="kit-head">${esc(s.headLabel)}</label><br>
+<textarea id="kit-head" readonly rows="2" cols="80">${esc(p.headHtml)}</textarea></p>
+<p>${esc(s.canonicalAdvice)}</p>
+<p><a href="${esc(p.articleUrl)}">${esc(s.back)}</a></p>
+</main>
+</body>
+</html>`;
+}
