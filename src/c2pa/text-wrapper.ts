@@ -87,3 +87,12 @@ export function findWrapper(text: string): FoundWrapper | null {
   if (found.length > 1) throw new WrapperError('manifest.text.multipleWrappers', 'the text carries more than one manifest wrapper');
   return found[0] ?? null;
 }
+
+/** The wrapper's store, or null when there is none or it is damaged. */
+export function findWrapperSafe(text: string): Uint8Array | null {
+  try {
+    return findWrapper(text)?.store ?? null;
+  } catch {
+    return null;
+  }
+}

@@ -1,4 +1,5 @@
 // From what was extracted (from a page or a paste) to the inputs of the publish operations.
+import type { SourceBytes } from '../../c2pa/imported.ts';
 import type { ArticleInput, ImageRef } from '../../domain/types.ts';
 import type { FetchedImages } from './images.ts';
 
@@ -25,6 +26,8 @@ export interface ImportedContent {
   kind: 'url' | 'html' | 'paste' | 'feed';
   /** What the editor should know about the source (e.g. a canonical address that is only the page's claim). */
   notes?: string[];
+  /** The source as read, when it carries Content Credentials (C2PA): verified and kept at import. */
+  signed?: SourceBytes | null;
 }
 
 export function primaryLanguage(tag: string | null | undefined): string | null {

@@ -8,6 +8,8 @@ import { atomically } from '../../store/transaction.ts';
 import { findArticleById, findArticlesByOriginalUrl } from '../../store/articles.ts';
 import { findPersonBySlug } from '../../store/people.ts';
 import { findSnapshotByHash, saveOriginalSnapshot } from '../../store/originals.ts';
+import { saveImportedCredentials } from '../../store/imported-credentials.ts';
+import { checkImported } from '../../c2pa/imported.ts';
 import { createArticle, editArticle } from '../../publish/articles.ts';
 import { createPerson } from '../../publish/people.ts';
 import { ensureOutlet } from '../../publish/outlets.ts';
@@ -75,6 +77,7 @@ export async function importContent(ctx: AppContext, content: ImportedContent, o
     sourceUrl: content.sourceUrl ? normaliseUrl(content.sourceUrl) : null,
   };
   const hash = contentHash(c.text);
+  const credentials = c.signed ? await checkImported(c.signed, ctx.credentials?.anchors ?? [], ctx.now()) : null;
   // Pictures are fetched before the transaction (no network inside one), unless the caller did it already
   // or the import will only report an earlier one.
   const fetcher = opts.fetcher ?? ctx.fetcher;
@@ -120,6 +123,7 @@ export async function importContent(ctx: AppContext, content: ImportedContent, o
         text: c.text,
         contentHash: hash,
       });
+      if (credentials) await saveImportedCredentials(store.db, article.id, credentials);
       return { kind: existing ? 'updated' : 'created', article, ...(c.notes?.length ? { notes: c.notes } : {}) };
     });
   } catch (err) {

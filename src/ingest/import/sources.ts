@@ -4,6 +4,7 @@ import { recognisePastedArticle } from '../paste/recognise.ts';
 import { FetchError, type Fetcher } from '../fetch/index.ts';
 import { ImportError } from './errors.ts';
 import type { ImportedContent } from './draft.ts';
+import { signedSource } from '../../c2pa/imported.ts';
 
 const hostOf = (url: string): string => new URL(url).hostname.replace(/^www\./, '');
 
@@ -52,6 +53,7 @@ export async function contentFromHtml(html: string, url: string | null, kind: Im
     html: x.html,
     text: x.text,
     via: null,
+    signed: signedSource(html, 'text/html'),
   };
 }
 
@@ -71,7 +73,8 @@ export async function contentFromUrl(fetcher: Fetcher, url: string): Promise<Imp
   } catch (err) {
     throw new ImportError(url, (err as Error).message);
   }
-  return contentFromHtml(html, res.url, 'url');
+  // The page's own bytes, as its manifest's hash covers them.
+  return { ...(await contentFromHtml(html, res.url, 'url')), signed: signedSource(res.body, 'text/html') };
 }
 
 export function contentFromPaste(text: string): ImportedContent {
@@ -96,5 +99,6 @@ export function contentFromPaste(text: string): ImportedContent {
     html: p.bodyHtml,
     text: p.text,
     via,
+    signed: signedSource(text, 'text/plain'),
   };
 }
