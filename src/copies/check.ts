@@ -25,11 +25,15 @@ function hostOf(url: string | null | undefined): string | null {
   }
 }
 
-async function creditNames(db: Kysely<Database>, articleId: number): Promise<string[]> {
+const sameAddress = (a: string | null | undefined, b: string | null | undefined) =>
+  !!a && !!b && a.replace(/[#?].*$/, '').replace(/\/+$/, '').replace(/^https?:\/\/(www\.)?/i, '').toLowerCase() === b.replace(/[#?].*$/, '').replace(/\/+$/, '').replace(/^https?:\/\/(www\.)?/i, '').toLowerCase();
+
+/** The names a credit may give (writers, translators, the original's authors) and the original's address. */
+async function creditsOf(db: Kysely<Database>, articleId: number): Promise<{ names: string[]; originalUrl: string | null }> {
   const people = await db.selectFrom('article_people').innerJoin('people', 'people.id', 'article_people.person_id').select('people.name').where('article_people.article_id', '=', articleId).execute();
-  const prov = await db.selectFrom('provenance').select('original_authors_json').where('article_id', '=', articleId).executeTakeFirst();
+  const prov = await db.selectFrom('provenance').select(['original_authors_json', 'original_url']).where('article_id', '=', articleId).executeTakeFirst();
   const original = prov ? (JSON.parse(prov.original_authors_json) as unknown[]).filter((n): n is string => typeof n === 'string') : [];
-  return [...people.map((p) => p.name), ...original];
+  return { names: [...people.map((p) => p.name), ...original], originalUrl: prov?.original_url ?? null };
 }
 
 /** Records each copy of a Relais article found in the suspect; answers what was recorded. */
@@ -39,7 +43,10 @@ export async function checkSuspect(db: Kysely<Database>, site: SiteConfig | null
   const out: FoundCopyInput[] = [];
   for (const m of matches) {
     const path = `/${m.language ?? ''}/${m.slug}`;
-    const facts = creditFacts(s.raw, { id: m.articleId, path, articleUrl: site ? `${site.baseUrl}${path}` : null, names: await creditNames(db, m.articleId) });
+    const credits = await creditsOf(db, m.articleId);
+    // The article's own original (what it translates or republishes) is its source, not a copy of it.
+    if (sameAddress(src.url, credits.originalUrl)) continue;
+    const facts = creditFacts(s.raw, { id: m.articleId, path, articleUrl: site ? `${site.baseUrl}${path}` : null, names: credits.names });
     const row: FoundCopyInput = {
       articleId: m.articleId,
       source: src.source,
@@ -77,7 +84,7 @@ export async function checkEntriesForCopies(db: Kysely<Database>, entries: reado
     const html = e.contentHtml ?? e.summary;
     if (!html) continue;
     const s = suspectFromText(htmlToText(html));
-    await checkSuspect(db, null, { ...s, raw: `${html}\n${e.link ?? ''}` }, { source: 'feed', url: e.link, candidateId: e.id, title: e.title }, now);
+    await checkSuspect(db, null, { ...s, raw: html }, { source: 'feed', url: e.link, candidateId: e.id, title: e.title }, now);
   }
 }
 

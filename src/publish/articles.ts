@@ -15,6 +15,7 @@ import { requireCan } from './guard.ts';
 import { auditArticle, recordRevision } from './history.ts';
 import { isoTime } from './validate.ts';
 import { flagSourceChanges } from '../translate/source-changes.ts';
+import { indexArticleCopy, removeArticleCopies } from '../copies/index-doc.ts';
 
 export interface SaveOptions {
   /** The version the caller's copy was made from: a save over a newer one is refused (ConflictError, 409). */
@@ -57,6 +58,7 @@ export async function createArticle(ctx: AppContext, input: ArticleInput, actor:
     if (step) requireCan(actor, step.action, { ...data, createdBy, status: 'draft' });
     const id = await insertArticle(store.db, { ...data, createdBy });
     const article = await load(tx, id);
+    await indexArticleCopy(store.db, article);
     await recordRevision(store.db, actor, article, opts.kind ?? step?.kind ?? 'save', data.updatedAt);
     if (step?.audit) await auditArticle(store.db, actor, step.audit, article, data.updatedAt, { publishedAt: article.publishedAt });
     return article;
@@ -79,6 +81,7 @@ export async function editArticle(ctx: AppContext, id: number, input: ArticleInp
       if (version == null) throw new StaleVersion();
       const article = await load(tx, id);
       await flagSourceChanges(store.db, article, data.updatedAt);
+      await indexArticleCopy(store.db, article);
       const kind = opts.kind ?? step?.kind ?? 'save';
       await recordRevision(store.db, actor, article, kind, data.updatedAt);
       const audit = kind === 'restore' ? 'article.restore' : step?.audit;
@@ -105,6 +108,7 @@ async function changeStatus(ctx: AppContext, id: number, actor: Actor, check: (a
     if ((await updateArticle(store.db, id, { ...data, status, publishedAt, updatedAt: now })) == null) throw new NotFoundError(`no article with id ${id}`);
     const article = await load(tx, id);
     await recordRevision(store.db, actor, article, step?.kind ?? 'save', now);
+    await indexArticleCopy(store.db, article);
     if (step?.audit) await auditArticle(store.db, actor, step.audit, article, now, { publishedAt: article.publishedAt });
     return article;
   });
@@ -167,6 +171,7 @@ export async function removeArticle(ctx: AppContext, id: number, actor: Actor): 
       const list = derived.map((d) => `#${d.id} (${d.provenance.translationOfId === id ? 'translation' : 'republication'})`).join(', ');
       throw new InputError(`article #${id} is the source of ${list}: change their provenance first`, null, 409);
     }
+    await removeArticleCopies(store.db, id);
     await deleteArticle(store.db, id);
     await auditArticle(store.db, actor, 'article.delete', a, ctx.now().toISOString(), { slug: a.slug, language: a.language, status: a.status });
   });

@@ -10,6 +10,7 @@ import { findPersonBySlug } from '../../store/people.ts';
 import { findSnapshotByHash, saveOriginalSnapshot } from '../../store/originals.ts';
 import { saveImportedCredentials } from '../../store/imported-credentials.ts';
 import { checkImported } from '../../c2pa/imported.ts';
+import { indexImportedOriginal } from '../../copies/import-hook.ts';
 import { createArticle, editArticle } from '../../publish/articles.ts';
 import { createPerson } from '../../publish/people.ts';
 import { ensureOutlet } from '../../publish/outlets.ts';
@@ -124,6 +125,7 @@ export async function importContent(ctx: AppContext, content: ImportedContent, o
         contentHash: hash,
       });
       if (credentials) await saveImportedCredentials(store.db, article.id, credentials);
+      await indexImportedOriginal(tx, { articleId: article.id, url: c.originalUrl ?? c.sourceUrl, html: c.html, text: c.text, language: primaryLanguage(c.language) });
       return { kind: existing ? 'updated' : 'created', article, ...(c.notes?.length ? { notes: c.notes } : {}) };
     });
   } catch (err) {

@@ -8,6 +8,7 @@ import type { AppContext } from '../../context.ts';
 import { InputError, NotFoundError } from '../../domain/types.ts';
 import type { Database, ImportCandidatesTable } from '../../store/schema.ts';
 import type { ParsedEntry, TextConstruct } from '../feedparse/index.ts';
+import { checkEntriesForCopies } from '../../copies/check.ts';
 
 export const CANDIDATE_STATES = ['new', 'imported', 'dismissed'] as const;
 export type CandidateState = (typeof CANDIDATE_STATES)[number];
@@ -188,9 +189,11 @@ export async function insertCandidates(db: Kysely<Database>, feedId: number, can
         })),
       )
       .onConflict((oc) => oc.doNothing())
-      .returning('id')
+      .returning(['id', 'guid'])
       .execute();
     inserted += rows.length;
+    const byGuid = new Map(fresh.map((c) => [c.guid, c]));
+    await checkEntriesForCopies(db, rows.map((r) => ({ id: r.id, ...byGuid.get(r.guid)! })), now);
   }
   return inserted;
 }
