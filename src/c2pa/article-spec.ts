@@ -8,13 +8,12 @@ import { urls } from '../domain/urls.ts';
 import type { Credits } from '../provenance/credits.ts';
 import { findOriginalSnapshot } from '../store/originals.ts';
 import { latestRevision } from '../store/revisions.ts';
-import { embeddedStore } from './html.ts';
+import { findImportedCredentials } from '../store/imported-credentials.ts';
 import type { IngredientSpec, ManifestSpec } from './spec.ts';
-import { verifyAsset } from './verify.ts';
 
 export type ParentStore = (articleId: number) => Promise<Uint8Array | null>;
 
-async function outsideIngredient(ctx: AppContext, a: Article, credits: Credits, anchors: string[]): Promise<IngredientSpec | null> {
+async function outsideIngredient(ctx: AppContext, a: Article, credits: Credits): Promise<IngredientSpec | null> {
   const link = credits.source;
   const snapshot = await findOriginalSnapshot(ctx.store.db, a.id);
   if (!link && !snapshot) return null;
@@ -26,14 +25,11 @@ async function outsideIngredient(ctx: AppContext, a: Article, credits: Credits, 
     manifestStore: null,
     validation: null,
   };
-  const theirs = snapshot ? embeddedStore(snapshot.html) : null;
-  if (theirs) {
-    const v = await verifyAsset({ bytes: Buffer.from(snapshot!.html), mimeType: 'text/html', trustAnchors: anchors, store: theirs.store });
-    if (v.status !== 'malformed') {
-      ingredient.manifestStore = theirs.store;
-      const ok = v.status === 'intact' || v.status === 'untrusted';
-      ingredient.validation = { success: ok ? ['claimSignature.validated', 'assertion.dataHash.match'] : [], failure: v.failures.map((f) => f.code) };
-    }
+  const theirs = await findImportedCredentials(ctx.store.db, a.id);
+  if (theirs && theirs.status !== 'malformed') {
+    ingredient.manifestStore = theirs.store;
+    const ok = theirs.status === 'intact' || theirs.status === 'untrusted';
+    ingredient.validation = { success: ok ? ['claimSignature.validated', 'assertion.dataHash.match'] : [], failure: theirs.failures };
   }
   return ingredient;
 }
@@ -57,7 +53,7 @@ export async function articleSpec(
       validation: { success: ['claimSignature.validated'], failure: [] },
     });
   } else {
-    const outside = await outsideIngredient(ctx, a, credits, opts.anchors);
+    const outside = await outsideIngredient(ctx, a, credits);
     if (outside) ingredients.push(outside);
   }
   const kind: ManifestSpec['kind'] = credits.isTranslation ? 'translation' : source ? 'republication' : 'original';

@@ -7,6 +7,7 @@ import { findArticleById } from '../store/articles.ts';
 import { findPeopleByIds } from '../store/people.ts';
 import { findOutletById } from '../store/outlets.ts';
 import { machineProviderOf } from '../store/translations.ts';
+import { findImportedCredentials } from '../store/imported-credentials.ts';
 import { isSameLanguageRepublication, isTranslation } from './canonical.ts';
 
 /** One step of the chain from this article back to the first original. */
@@ -23,6 +24,8 @@ export interface ChainLink {
   translatorNames: string[];
   /** Set when the link is an article of this site. */
   articleId: number | null;
+  /** For an imported original that carried Content Credentials (C2PA): our verdict at import. */
+  credentials?: { status: string; summary: string } | null;
 }
 
 export interface Credits {
@@ -50,6 +53,11 @@ export interface Credits {
 
 const MAX_DEPTH = 20;
 
+async function importedVerdict(db: Kysely<Database>, articleId: number): Promise<ChainLink['credentials']> {
+  const c = await findImportedCredentials(db, articleId);
+  return c ? { status: c.status, summary: c.summary } : null;
+}
+
 async function outsideLink(db: Kysely<Database>, a: Article): Promise<ChainLink | null> {
   const o = a.provenance.original;
   if (!o) return null;
@@ -65,6 +73,7 @@ async function outsideLink(db: Kysely<Database>, a: Article): Promise<ChainLink 
     authorNames: o.authorNames,
     translatorNames: [],
     articleId: null,
+    credentials: await importedVerdict(db, a.id),
   };
 }
 

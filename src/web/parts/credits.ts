@@ -73,6 +73,8 @@ export function creditsBlock(v: CreditsView): Html | null {
     const outlet = source.outletName ?? (source.url ? hostOf(source.url) : (source.title ?? ''));
     lines.push(html`<p class="credit-original">${s.firstPublishedBy(url ? external(url, outlet, source.language) : html`${outlet}`)}</p>`);
   }
+  const signed = c.chain.find((l) => l.credentials)?.credentials;
+  if (signed) lines.push(html`<p class="credit-c2pa" data-status="${signed.status}" lang="en">${signed.summary}</p>`);
   if (c.translators.length)
     lines.push(html`<p class="credit-translator">${s.translatedBy(listOf(c.translators.map((p) => personLink(site, p)), v.lang), site.name)}</p>`);
   if (c.machineTranslation) lines.push(html`<p class="credit-machine">${machineAssisted(v.lang, c.machineTranslation)}</p>`);
