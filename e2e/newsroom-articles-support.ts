@@ -84,16 +84,22 @@ export async function pngImage(width = 640, height = 400): Promise<Buffer> {
     .toBuffer();
 }
 
-/** Pastes `html` into the body editor as a word processor or a browser would (a paste event with text/html). */
-export async function pasteHtml(page: Page, html: string): Promise<void> {
+/**
+ * Pastes `html` into the body editor as a word processor or a browser would (a paste event with text/html).
+ * Resolves true when the editor sent it to the server's sanitiser (false: the editor let ProseMirror's own
+ * parser take it, e.g. when the payload's HTML is empty).
+ */
+export async function pasteHtml(page: Page, html: string): Promise<boolean> {
   const editor = page.getByRole('textbox', { name: 'Article text' });
-  await editor.click();
-  const sanitised = page.waitForResponse((r) => r.url().endsWith('/api/sanitize') && r.request().method() === 'POST');
+  await editor.focus();
+  const sanitised = page
+    .waitForResponse((r) => r.url().endsWith('/api/sanitize') && r.request().method() === 'POST', { timeout: 10_000 })
+    .then(() => true, () => false);
   await editor.evaluate((node, h) => {
     const dt = new DataTransfer();
     dt.setData('text/html', h);
     dt.setData('text/plain', h.replace(/<[^>]*>/g, ''));
     node.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
   }, html);
-  await sanitised;
+  return sanitised;
 }

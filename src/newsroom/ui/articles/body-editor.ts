@@ -17,6 +17,7 @@ const SAFE_LINK = /^(https?:|mailto:|\/|#)/i;
 
 export function createBodyEditor(mount: HTMLElement, opts: { html: string; label: string; onChange: () => void; onError: (err: unknown) => void }): BodyEditor {
   let editor: Editor;
+  let pasted: string | null = null;
   const pasteSanitised = async (html: string) => {
     try {
       const clean = await api<{ html: string }>('POST', '/sanitize', { html });
@@ -47,8 +48,15 @@ export function createBodyEditor(mount: HTMLElement, opts: { html: string; label
     ],
     editorProps: {
       attributes: { 'aria-label': opts.label, role: 'textbox', 'aria-multiline': 'true', class: 'body-editor' },
+      // ProseMirror would parse the pasted HTML before handlePaste sees it; it gets nothing to parse, and the
+      // HTML goes to the server's sanitiser instead (a clobbering payload cannot trip the parser either).
+      transformPastedHTML: (html) => {
+        pasted = html;
+        return '';
+      },
       handlePaste: (_view, event) => {
-        const html = event.clipboardData?.getData('text/html');
+        const html = pasted ?? event.clipboardData?.getData('text/html');
+        pasted = null;
         if (!html) return false; // plain text goes in as text
         event.preventDefault();
         void pasteSanitised(html);
