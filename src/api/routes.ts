@@ -12,6 +12,7 @@ import { apiErrorHandler, requireJson } from './errors.ts';
 import { apiValidatorCompiler } from './validation.ts';
 import { ARTICLE_ROUTES } from './article-routes.ts';
 import { TRANSLATE_ROUTES } from './translate-routes.ts';
+import { COPY_ROUTES } from './copies.ts';
 import { articleBody, articleListQuery, idParams, outletBody, personBody, publishBody, sectionBody } from './schemas.ts';
 import { candidateListQuery, feedBody, feedListQuery, importBody, pauseBody, updateBody } from './schemas.ts';
 import { getArticle, listArticles, postArticle, postPublish, putArticle, removeArticle } from './articles.ts';
@@ -54,6 +55,7 @@ export const API_ROUTES: Route[] = [
   ['POST', '/articles/:id/publish', postPublish, { ...ID, body: publishBody }, { permission: 'article.publish' }],
   ...ARTICLE_ROUTES,
   ...TRANSLATE_ROUTES,
+  ...COPY_ROUTES,
   ['GET', '/search', getSearch, { querystring: searchQuery }, { permission: 'article.read' }],
   ['GET', '/articles/:id/stats', getArticleStats, ID, { permission: 'stats.read' }],
   ['GET', '/stats', getSiteStats, undefined, { permission: 'stats.read' }],

@@ -42,7 +42,7 @@ export async function checkSuspect(db: Kysely<Database>, site: SiteConfig | null
   const matches = (await findCopies(db, s)).filter((m) => m.kind === 'article');
   const out: FoundCopyInput[] = [];
   for (const m of matches) {
-    const path = `/${m.language ?? ''}/${m.slug}`;
+    const path = `/${m.articleLanguage}/${m.slug}`;
     const credits = await creditsOf(db, m.articleId);
     // The article's own original (what it translates or republishes) is its source, not a copy of it.
     if (sameAddress(src.url, credits.originalUrl)) continue;

@@ -24,6 +24,8 @@ export interface CopyMatch {
   crossLanguage: boolean;
   passages: string[];
   slug: string;
+  /** The article's language (its address is /<articleLanguage>/<slug>). */
+  articleLanguage: string;
   title: string;
   status: string;
 }
@@ -33,6 +35,7 @@ interface DocText {
   articleId: number;
   language: string | null;
   slug: string;
+  articleLanguage: string;
   title: string;
   status: string;
   sig: Signature;
@@ -54,7 +57,7 @@ async function loadDocs(db: Kysely<Database>, docs: number[]): Promise<DocText[]
     const original = kindOfDoc(d.doc) === 'original';
     if (original && !textOf.has(d.articleId)) continue;
     const text = original ? copyTextOf(textOf.get(d.articleId)!) : copyTextOfHtml(a.body_html);
-    out.push({ doc: d.doc, articleId: a.id, language: d.language, slug: a.slug, title: a.title, status: a.status, sig: signatureOf(text) });
+    out.push({ doc: d.doc, articleId: a.id, language: d.language, slug: a.slug, articleLanguage: a.language, title: a.title, status: a.status, sig: signatureOf(text) });
   }
   return out;
 }
@@ -87,6 +90,7 @@ export async function findCopies(db: Kysely<Database>, s: Suspect, opts: MatchOp
       crossLanguage: verdict.crossLanguage,
       passages: verdict.crossLanguage ? [] : matchedPassages(d.sig, s.main),
       slug: d.slug,
+      articleLanguage: d.articleLanguage,
       title: d.title,
       status: d.status,
     });
