@@ -89,6 +89,13 @@ const COMMANDS: Record<string, Command> = {
       return { run: m.exportCommand, usage: m.USAGE };
     },
   },
+  copies: {
+    summary: 'copy detection: match FILE... [--json] (which articles a page or text copies), reindex',
+    load: async () => {
+      const m = await import('../copies/cli.ts');
+      return { run: m.copiesCommand, usage: m.USAGE };
+    },
+  },
   extract: {
     summary: 'extract articles from saved HTML pages (FILE... [--url URL])',
     load: async () => {
