@@ -19,6 +19,7 @@ declare module 'fastify' {
     /** The newsroom session, when the request came with its cookie. */
     session?: LiveSession;
   }
+  interface FastifyContextConfig extends AuthConfig {}
 }
 
 /** Route config read by the hook. */
