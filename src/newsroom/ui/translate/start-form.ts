@@ -26,7 +26,7 @@ export async function startForm(app: AppState, article: ArticleLite | null, take
     choose = f.input;
     fs.append(f.field);
   }
-  const langField = selectField({ label: t('tr.start'), name: 'language', options: [] });
+  const langField = selectField({ label: t('tr.language'), name: 'language', options: [] });
   const fill = () => {
     const a = choose ? articles.find((x) => String(x.id) === choose!.value) : article;
     const langs = cfg.languages.filter((l) => l !== a?.language && !taken.includes(l));
@@ -34,11 +34,20 @@ export async function startForm(app: AppState, article: ArticleLite | null, take
   };
   choose?.addEventListener('change', fill);
   fill();
-  fs.append(langField.field, el('button', { type: 'submit' }, t('tr.startButton')));
+  fs.append(langField.field);
+  // Who translates: the owner picks any active account (the server links it to a person); others take it on themselves.
+  let assignee: HTMLSelectElement | null = null;
+  if (app.can('users.manage')) {
+    const users = (await api<Array<{ id: number; name: string; role: string; status: string }>>('GET', '/users')).filter((u) => u.status === 'active');
+    const f = selectField({ label: t('tr.assign'), name: 'translatorUserId', value: String(app.user.id), options: users.map((u) => [String(u.id), `${u.name} (${t('role.' + u.role)})`]) });
+    assignee = f.input;
+    fs.append(f.field);
+  }
+  fs.append(el('button', { type: 'submit' }, t('tr.startButton')));
   form.append(fs);
   onSubmit(form, async (v) => {
     const id = choose ? Number(choose.value) : article!.id;
-    const created = await api<{ id: number }>('POST', `/articles/${id}/translations`, { language: v.language });
+    const created = await api<{ id: number }>('POST', `/articles/${id}/translations`, { language: v.language, ...(assignee ? { translatorUserId: Number(assignee.value) } : {}) });
     app.announce(t('tr.started'));
     app.navigate(`/articles/${created.id}/translate`);
   });
