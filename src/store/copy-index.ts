@@ -93,3 +93,13 @@ export async function countCopyDocs(dbIn: Kysely<Database>): Promise<number> {
   const r = await asCopyDb(dbIn).selectFrom('copy_docs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** Bulk build: documents not in the index yet, many per statement (a rebuild, a benchmark). */
+export async function insertNewCopyDocs(dbIn: Kysely<Database>, docs: ReadonlyArray<{ articleId: number; kind: CopyDocKind; language: string | null; keys: readonly number[] }>): Promise<void> {
+  const db = asCopyDb(dbIn);
+  const rows = docs.map((d) => ({ doc: docOf(d.articleId, d.kind), article_id: d.articleId, language: d.language, keys: [...new Set(d.keys.map((k) => k | 0))] }));
+  for (let i = 0; i < rows.length; i += 200)
+    await db.insertInto('copy_docs').values(rows.slice(i, i + 200).map((r) => ({ doc: r.doc, article_id: r.article_id, language: r.language, keys: encodeKeys(r.keys) }))).execute();
+  const postings = rows.flatMap((r) => r.keys.map((key) => ({ key, doc: r.doc })));
+  for (let i = 0; i < postings.length; i += 2000) await db.insertInto('copy_keys').values(postings.slice(i, i + 2000)).onConflict((oc) => oc.doNothing()).execute();
+}
