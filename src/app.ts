@@ -7,7 +7,7 @@ import { trustProxySetting } from './trust-proxy.ts';
 import { registerSiteRoutes } from './web/routes.ts';
 import { registerFeedRoutes } from './feeds/routes.ts';
 import { registerFollowRoutes } from './follow/routes.ts';
-import { registerRepublishRoutes } from './follow/republish/routes.ts';
+import { registerOnwardRoutes } from './follow/onward-routes.ts';
 import { registerApiRoutes } from './api/routes.ts';
 import { registerNewsroomRoutes } from './newsroom/routes.ts';
 import { newsroomActor, registerPreviewRoute } from './newsroom/preview.ts';
@@ -33,7 +33,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   await registerApiRoutes(app, ctx);
   await registerFeedRoutes(app, ctx);
   await registerFollowRoutes(app, ctx);
-  await registerRepublishRoutes(app, ctx);
+  await registerOnwardRoutes(app, ctx);
   await registerNewsroomRoutes(app, ctx);
   registerPreviewRoute(app, ctx, newsroomActor(ctx));
   await registerSiteRoutes(app, ctx);

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifySchema, HTTPMethods } from 'fastify';
 import type { AppContext } from '../context.ts';
 import type { Action } from '../domain/permissions.ts';
 import { LICENCES } from '../follow/licence.ts';
+import { MODERATION } from '../follow/webmention/moderation.ts';
 import { idParams } from './schemas.ts';
 import * as f from './follow.ts';
 
@@ -19,6 +20,22 @@ const rangeQuery = {
   properties: { from: { type: 'string', maxLength: 10 }, to: { type: 'string', maxLength: 10 }, limit: { type: 'integer', minimum: 1, maximum: 100 } },
 } as const;
 
+const moderationBody = {
+  type: 'object',
+  required: ['moderation'],
+  additionalProperties: false,
+  properties: { moderation: { type: 'string', enum: [...MODERATION] } },
+} as const;
+const webmentionQuery = {
+  type: 'object',
+  properties: {
+    articleId: { type: 'integer', minimum: 1 },
+    moderation: { type: 'string', enum: [...MODERATION] },
+    verification: { type: 'string', enum: ['pending', 'verified', 'refused'] },
+    limit: { type: 'integer', minimum: 1, maximum: 500 },
+  },
+} as const;
+
 export const FOLLOW_ROUTES: [HTTPMethods, string, Handler, FastifySchema | undefined, { permission: Action }][] = [
   ['GET', '/licences', f.getLicences, undefined, { permission: 'article.read' }],
   ['PUT', '/licences/default', f.putDefaultLicence, { body: licenceBody }, { permission: 'settings.manage' }],
@@ -27,4 +44,7 @@ export const FOLLOW_ROUTES: [HTTPMethods, string, Handler, FastifySchema | undef
   ['PUT', '/media/:id/reuse-licence', f.putMediaReuseLicence, { ...ID, body: licenceBody }, { permission: 'media.upload' }],
   ['GET', '/articles/:id/republishers', f.getArticleRepublishers, { ...ID, querystring: rangeQuery }, { permission: 'stats.read' }],
   ['GET', '/republishers', f.getTopRepublishers, { querystring: rangeQuery }, { permission: 'stats.read' }],
+  ['GET', '/webmentions', f.getWebmentions, { querystring: webmentionQuery }, { permission: 'stats.read' }],
+  ['GET', '/articles/:id/webmentions', f.getArticleWebmentions, ID, { permission: 'stats.read' }],
+  ['PUT', '/webmentions/:id', f.putWebmention, { ...ID, body: moderationBody }, { permission: 'article.edit' }],
 ];

@@ -8,6 +8,7 @@ import { findArticleById } from '../store/articles.ts';
 import { requestActor } from './actor.ts';
 import { articleLicence, LICENCES, licenceInfo, parseLicence, setArticleLicence, setSiteDefaultLicence, siteDefaultLicence } from '../follow/licence.ts';
 import { articleRepublishers, topRepublishers } from '../follow/republish/dashboard.ts';
+import { listWebmentions, moderateWebmention } from '../follow/webmention/moderation.ts';
 
 type Body = { licence?: unknown };
 
@@ -54,4 +55,16 @@ export async function getArticleRepublishers(ctx: AppContext, req: FastifyReques
 
 export async function getTopRepublishers(ctx: AppContext, req: FastifyRequest<{ Querystring: { from?: string; to?: string; limit?: string } }>) {
   return topRepublishers(ctx, req.query ?? {});
+}
+
+export async function getWebmentions(ctx: AppContext, req: FastifyRequest<{ Querystring: { articleId?: number; moderation?: string; verification?: string; limit?: number } }>) {
+  return { webmentions: await listWebmentions(ctx, req.query ?? {}) };
+}
+
+export async function getArticleWebmentions(ctx: AppContext, req: FastifyRequest<{ Params: { id: number } }>) {
+  return { articleId: Number(req.params.id), webmentions: await listWebmentions(ctx, { articleId: Number(req.params.id) }) };
+}
+
+export async function putWebmention(ctx: AppContext, req: FastifyRequest<{ Params: { id: number }; Body: { moderation?: unknown } }>) {
+  return moderateWebmention(ctx, Number(req.params.id), req.body?.moderation);
 }

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { buildApp } from '../app.ts';
 import { startPoller, type PollerService } from '../ingest/poll/index.ts';
 import { parse, UsageError } from './args.ts';
+import { startFollowWorker } from '../follow/worker.ts';
 import { fetcherFromEnv } from './fetcher.ts';
 import { openContentCredentials } from '../c2pa/service.ts';
 import { describeDatabase, openContext } from './open-context.ts';
@@ -78,6 +79,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
     ctx.wakePoller = () => running.poller.wake();
     console.log('Polling subscribed feeds in the background (RELAIS_POLL=0 turns it off).');
   }
+  // Republisher checks, webmentions, WebSub verification and delivery (src/follow/worker.ts).
+  const followWorker = env.RELAIS_FOLLOW_JOBS !== '0' ? startFollowWorker(ctx, fetcher) : null;
   // The signal handlers are in place before the message that invites the signal.
   const stopped = new Promise<number>((resolve) => {
     let stopping = false;
@@ -92,6 +95,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
       try {
         // The poller first: its last outcomes are written while the database is still open.
         await poller?.stop();
+        await followWorker?.stop();
       } catch (err) {
         console.error(`error while stopping the poller: ${(err as Error).message}`);
         code = 1;

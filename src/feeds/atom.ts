@@ -50,6 +50,7 @@ export function renderAtom(doc: FeedDoc): string {
     el('subtitle', { type: 'text' }, doc.description),
     el('updated', null, rfc3339(doc.updated)),
     el('link', { rel: 'self', type: 'application/atom+xml', href: doc.feedUrls.atom }),
+    doc.hub ? el('link', { rel: 'hub', href: doc.hub }) : '',
     el('link', { rel: 'alternate', type: 'text/html', href: doc.homeUrl }),
     // Entries without a known writer inherit the publisher (RFC 4287 §4.1.1 requires an author).
     person('author', doc.publisher),

@@ -10,6 +10,9 @@ export interface RenderedFeed {
   etag: string;
   /** Newest entry date, ISO; null for an empty feed. */
   lastModified: string | null;
+  /** WebSub: the hub this feed advertises and its own URL (the topic), for the Link header. */
+  hub?: string | null;
+  self?: string;
 }
 
 export class FeedCache {

@@ -64,6 +64,7 @@ export function renderJsonFeed(doc: FeedDoc): string {
     title: doc.title,
     home_page_url: doc.homeUrl,
     feed_url: doc.feedUrls.json,
+    hubs: doc.hub ? [{ type: 'WebSub', url: doc.hub }] : undefined,
     description: doc.description,
     language: doc.language ?? undefined,
     authors: [author(doc.publisher)],

@@ -1,4 +1,5 @@
 // Builds the format-neutral feed of a scope from the store: the newest visible articles with their credits.
+import { websubHubUrl } from '../follow/websub/hub-url.ts';
 import type { AppContext } from '../context.ts';
 import type { Article, Section } from '../domain/types.ts';
 import { FEED_FILES, urls, type FeedFormat } from '../domain/urls.ts';
@@ -118,6 +119,7 @@ export async function loadFeed(ctx: AppContext, scope: FeedScope, now: Date, fal
     description: scope.description,
     homeUrl: scope.homeUrl,
     feedUrls,
+    hub: websubHubUrl(ctx.site),
     language: scope.language,
     updated,
     publisher: { name: ctx.site.name, url: urls.home(ctx.site) },

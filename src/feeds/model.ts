@@ -74,6 +74,8 @@ export interface FeedDoc {
   homeUrl: string;
   /** This feed's URL in each format (self and alternates). */
   feedUrls: Record<FeedFormat, string>;
+  /** The WebSub hub the feed advertises (rel="hub"; follow/websub). */
+  hub?: string | null;
   /** Set for a language's feed; null for feeds that mix languages. */
   language: string | null;
   /** Newest `updated` of the entries; a stable fallback when there are none. */

@@ -28,6 +28,8 @@ export async function registerFeedRoutes(app: FastifyInstance, ctx: AppContext, 
       .header('cache-control', CACHE_CONTROL)
       .header('x-content-type-options', 'nosniff')
       .header('access-control-allow-origin', '*');
+    // WebSub discovery (follow/websub): the hub and the topic's own URL.
+    if (feed.hub) reply.header('link', `<${feed.hub}>; rel="hub", <${feed.self}>; rel="self"`);
     if (feed.lastModified) reply.header('last-modified', httpDate(feed.lastModified));
     if (isNotModified({ ifNoneMatch: req.headers['if-none-match'], ifModifiedSince: req.headers['if-modified-since'] }, feed.etag, feed.lastModified))
       return reply.code(304).send();

@@ -34,6 +34,7 @@ export function renderRss(doc: FeedDoc): string {
     el('generator', null, GENERATOR),
     el('docs', null, 'https://www.rssboard.org/rss-specification'),
     el('atom:link', { href: doc.feedUrls.rss, rel: 'self', type: 'application/rss+xml' }),
+    doc.hub ? el('atom:link', { href: doc.hub, rel: 'hub' }) : '',
     ...doc.entries.map(item),
   ];
   const rss = wrap(

@@ -79,6 +79,8 @@ export function createFeedService(ctx: AppContext, opts: FeedServiceOptions = {}
       body,
       etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`,
       lastModified: doc.entries.length ? doc.updated : null,
+      hub: doc.hub ?? null,
+      self: doc.feedUrls[format],
     };
     cache.set(key, feed);
     return feed;

@@ -16,6 +16,7 @@ import { auditArticle, recordRevision } from './history.ts';
 import { isoTime } from './validate.ts';
 import { flagSourceChanges } from '../translate/source-changes.ts';
 import { indexArticleCopy, removeArticleCopies } from '../copies/index-doc.ts';
+import { onArticleSaved } from '../follow/on-publish.ts';
 
 export interface SaveOptions {
   /** The version the caller's copy was made from: a save over a newer one is refused (ConflictError, 409). */
@@ -59,6 +60,7 @@ export async function createArticle(ctx: AppContext, input: ArticleInput, actor:
     const id = await insertArticle(store.db, { ...data, createdBy });
     const article = await load(tx, id);
     await indexArticleCopy(store.db, article);
+    await onArticleSaved(store.db, article, ctx.now());
     await recordRevision(store.db, actor, article, opts.kind ?? step?.kind ?? 'save', data.updatedAt);
     if (step?.audit) await auditArticle(store.db, actor, step.audit, article, data.updatedAt, { publishedAt: article.publishedAt });
     return article;
@@ -82,6 +84,7 @@ export async function editArticle(ctx: AppContext, id: number, input: ArticleInp
       const article = await load(tx, id);
       await flagSourceChanges(store.db, article, data.updatedAt);
       await indexArticleCopy(store.db, article);
+      await onArticleSaved(store.db, article, ctx.now());
       const kind = opts.kind ?? step?.kind ?? 'save';
       await recordRevision(store.db, actor, article, kind, data.updatedAt);
       const audit = kind === 'restore' ? 'article.restore' : step?.audit;
@@ -109,6 +112,7 @@ async function changeStatus(ctx: AppContext, id: number, actor: Actor, check: (a
     const article = await load(tx, id);
     await recordRevision(store.db, actor, article, step?.kind ?? 'save', now);
     await indexArticleCopy(store.db, article);
+    await onArticleSaved(store.db, article, ctx.now());
     if (step?.audit) await auditArticle(store.db, actor, step.audit, article, now, { publishedAt: article.publishedAt });
     return article;
   });

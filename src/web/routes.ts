@@ -204,6 +204,8 @@ export async function registerSiteRoutes(app: FastifyInstance, ctx: AppContext, 
       if (!LANG_RE.test(lang) || !/^[a-z0-9-]{1,200}$/.test(slug)) return notFound(req, reply);
       const rendered = await articlePage(lang, slug);
       if (rendered?.share) views.record(req, rendered.share.articleId);
+      // Webmention endpoint discovery (follow/webmention): the header, and a <link> in the page's head.
+      if (rendered?.share) reply.header('link', `<${site.baseUrl}/webmention>; rel="webmention"`);
       return sendCached(req, reply, rendered);
     });
 

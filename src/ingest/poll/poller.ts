@@ -8,6 +8,7 @@ import { FetchError } from '../fetch/index.ts';
 import type { FetchResult } from '../fetch/index.ts';
 import { parseFeed, parseFeedIsolated } from '../feedparse/index.ts';
 import type { ParseFeedResult } from '../feedparse/index.ts';
+import { afterFeedFetch } from '../websub/poll-hook.ts';
 import { entriesToCandidates, plainText, type CandidateInput } from '../subscriptions/candidates.ts';
 import { bodyHashOf, type FeedRow } from '../subscriptions/feeds.ts';
 import { FEED_ACCEPT, type FeedFetcher, type FeedParse } from '../subscriptions/subscribe.ts';
@@ -211,6 +212,8 @@ export function createPoller(opts: PollerOptions): Poller {
         timeoutMs: fetchTimeoutMs,
         signal: stopController.signal,
       });
+      // WebSub (ingest/websub): a hub the feed advertises gets a subscription request, off this path.
+      afterFeedFetch(store.db, id, res, now()).catch(() => {});
       if (res.notModified) {
         result = { kind: 'not-modified', headers: res.headers, etag: res.etag ?? null, lastModified: res.lastModified ?? null };
       } else {

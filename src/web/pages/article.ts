@@ -106,7 +106,8 @@ ${others.length ? html`<nav class="alternates" aria-labelledby="alternates-headi
       feed: { scope: `${lang}/`, label: nativeLanguageName(lang) },
       path: localPath(site, self),
       head: html`${openGraph(chrome, d, description, others.map((x) => x.lang))}
-<script type="application/ld+json">${raw(jsonLdText(ld))}</script>`,
+<script type="application/ld+json">${raw(jsonLdText(ld))}</script>
+<link rel="webmention" href="${site.baseUrl}/webmention">`,
       scripts: html`<script src="${COPY_SCRIPT}" defer></script>`,
     },
     main,
