@@ -20,8 +20,9 @@ const GENERATOR = 'Relais';
 const DIGITAL_CREATION = 'http://cv.iptc.org/newscodes/digitalsourcetype/digitalCreation';
 // Exclusion values while the size is unknown: as wide in CBOR as any real one (under 2^32).
 const WIDE = 0x7fffffff;
-// Room the COSE signature may need beyond its measured placeholder (64-byte r|s plus headers).
-const SIGNATURE_PADDING = 160;
+// Room the COSE signature needs beyond its placeholder: 64 bytes of r|s, one of CBOR header, and a
+// remainder of at least 24 so the pad keeps its 2-byte CBOR header (the store must not shrink by one).
+const SIGNATURE_PADDING = 96;
 
 type Layout = (storeSize: number) => HashExclusionRange[];
 
