@@ -8,6 +8,7 @@ import { translate } from './migration-translate.ts';
 import { follow } from './migration-follow.ts';
 import { copies } from './migration-copies.ts';
 import { credentials } from './migration-credentials.ts';
+import { tmIndex } from './migration-tm-index.ts';
 
 type AnyDb = Kysely<any>;
 
@@ -244,6 +245,7 @@ export const MIGRATIONS: Array<[string, (dialect: Dialect) => Migration]> = [
   ['0008_copies', copies],
   ['0009_follow', follow],
   ['0010_credentials', credentials],
+  ['0012_tm_index', tmIndex],
 ];
 
 export async function migrateToLatest(db: AnyDb, dialect: Dialect, schema?: string): Promise<void> {

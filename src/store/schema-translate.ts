@@ -65,17 +65,24 @@ export interface TmUnitsTable {
   updated_at: string;
 }
 
+/** One word of a unit's indexed prefix (migration 0012_tm_index: prefix words only, see tm-prefix.ts). */
 export interface TmPostingsTable {
   pair: string;
   token: string;
   token_count: number;
   unit_id: number;
+  /** Position of the word's first occurrence in the unit's ordered words. */
+  pos: number;
+  /** Occurrences of the word within the unit's prefix. */
+  occ: number;
 }
 
 export interface TmTermsTable {
   pair: string;
   token: string;
   df: number;
+  /** The word's fixed place in the index order (given when the word first enters the pair; higher = rarer). */
+  seq: number;
 }
 
 export interface GlossaryTable {

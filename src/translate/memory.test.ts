@@ -4,6 +4,7 @@ import type { AppContext } from '../context.ts';
 import { openTestContext } from '../publish/test-context.ts';
 import { findMatches, remember } from './memory.ts';
 import { memoryTokens, similarity } from './similarity.ts';
+import { reindexMemory } from '../store/migration-tm-index.ts';
 
 let ctx: AppContext;
 before(async () => {
@@ -64,4 +65,37 @@ test('the threshold: 3 words of 10 changed is 0.7 (offered), 4 is 0.6 (not)', as
   await remember(ctx, 'en', 'it', [{ source: 'one two three four five six seven eight nine ten', target: 'uno' }]);
   assert.deepEqual((await findMatches(ctx, 'en', 'it', 'one two three four five six seven x y z')).map((m) => m.score), [0.7]);
   assert.deepEqual(await findMatches(ctx, 'en', 'it', 'one two three four five six w x y z'), []);
+});
+
+test('every match is found whatever order the words entered the memory in, with repeated words, after a re-index too', async () => {
+  let seed = 7;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  // Each call brings words the earlier ones lacked, so the index order (first seen) is far from frequency order.
+  const words = Array.from({ length: 40 }, (_, i) => `v${i}`);
+  const units: { source: string; target: string }[] = [];
+  for (let call = 0; call < 8; call++) {
+    const pool = words.slice(0, 12 + call * 4);
+    const batch = Array.from({ length: 40 }, (_, i) => ({
+      source: Array.from({ length: 1 + Math.floor(rand() * 11) }, () => pool[Math.floor(rand() ** 3 * pool.length)]).join(' '),
+      target: `c${call}-${i}`,
+    }));
+    await remember(ctx, 'en', 'pt', batch);
+    units.push(...batch);
+  }
+  const check = async () => {
+    for (let q = 0; q < 50; q++) {
+      const base = units[Math.floor(rand() * units.length)].source.split(' ');
+      if (rand() < 0.6) base[Math.floor(rand() * base.length)] = words[Math.floor(rand() * words.length)];
+      if (rand() < 0.3) base.push(base[0]);
+      if (rand() < 0.2) base.push('unseen');
+      const query = base.join(' ');
+      const expected = new Set(units.filter((u) => similarity(memoryTokens(query), memoryTokens(u.source)) >= 0.7).map((u) => `${u.source}\u0000${u.target}`));
+      const got = await findMatches(ctx, 'en', 'pt', query, 1000);
+      assert.equal(got.length, expected.size, query);
+      for (let i = 1; i < got.length; i++) assert.ok(got[i - 1].score >= got[i].score);
+    }
+  };
+  await check();
+  await reindexMemory(ctx.store.db);
+  await check();
 });
