@@ -7,8 +7,13 @@
 export const TEXT_KEYS = 20;
 export const FRONT_KEYS = 8;
 export const ANCHOR_KEYS = 6;
-/** Above this many distinct shingles a suspect is winnowed (window 4) instead of looked up whole. */
-export const QUERY_ALL_UP_TO = 3000;
+/**
+ * Above this many distinct shingles a suspect is winnowed (the minimum of every window of 3) instead of
+ * looked up whole: a document key is the minimum of its segment (8 shingles or more), so wherever the
+ * copy kept its neighbourhood it is also the minimum of the windows of 3 around it.
+ */
+export const QUERY_ALL_UP_TO = 1000;
+const QUERY_WINDOW = 3;
 
 function minOf(h: ArrayLike<number>, from: number, to: number): number {
   let m = 0xffffffff;
@@ -50,12 +55,12 @@ export function anchorKeys(hashes: ArrayLike<number>, budget = ANCHOR_KEYS): num
   return [...out];
 }
 
-/** What a suspect looks up: all its distinct hashes, or its window-4 minima when it is very long. */
+/** What a suspect looks up: all its distinct hashes, or its window minima when it is long. */
 export function queryKeys(hashes: ArrayLike<number>): number[] {
   const all = new Set<number>();
   for (let i = 0; i < hashes.length; i++) all.add(hashes[i]);
   if (all.size <= QUERY_ALL_UP_TO) return [...all];
   const out = new Set<number>();
-  for (let i = 0; i + 4 <= hashes.length; i++) out.add(minOf(hashes, i, i + 4));
+  for (let i = 0; i + QUERY_WINDOW <= hashes.length; i++) out.add(minOf(hashes, i, i + QUERY_WINDOW));
   return [...out];
 }
