@@ -12,6 +12,7 @@ import { openTestContext } from '../publish/test-context.ts';
 import { isVisible } from '../publish/articles.ts';
 import { queryArticles } from '../store/articles.ts';
 import { recordShareClick } from '../store/counters.ts';
+import { createApiToken } from '../store/tokens.ts';
 import { resolveCredits } from '../provenance/credits.ts';
 import { embeddedStore } from '../c2pa/html.ts';
 import { verifyAsset } from '../c2pa/verify.ts';
@@ -132,4 +133,19 @@ test('a translation shows as signed hops back to its original, on the verify pag
   const broken = await app.inject({ method: 'POST', url: '/verify', payload: new URLSearchParams({ text: text.replace(/\p{L}/u, 'Q') }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
   assert.match(broken.body, /changed after signing/);
   assert.equal((await app.inject({ url: '/verify' })).statusCode, 200);
+});
+
+test('the API gives the text form with its wrapper; it verifies, and a too long paste is refused clearly', async () => {
+  const token = await createApiToken(ctx.store.db, 'c2pa-test', NOW);
+  const a = published[1];
+  const res = await app.inject({ url: `/api/articles/${a.id}/text`, headers: { authorization: `Bearer ${token}` } });
+  assert.equal(res.statusCode, 200);
+  assert.match(res.headers['content-type'] as string, /^text\/plain/);
+  assert.ok(res.body.startsWith(a.title));
+  assert.ok(res.body.includes('\uFEFF'));
+  const v = await verifyAsset({ bytes: res.rawPayload, mimeType: 'text/plain', trustAnchors: anchors });
+  assert.equal(v.status, 'intact', v.summary);
+  const long = await app.inject({ method: 'POST', url: '/verify', payload: new URLSearchParams({ text: 'x'.repeat(300 * 1024) }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  assert.equal(long.statusCode, 400);
+  assert.match(long.body, /longer than 256 KB/);
 });

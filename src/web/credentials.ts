@@ -43,12 +43,12 @@ export function registerCredentialRoutes(app: FastifyInstance, ctx: AppContext, 
       return reply.header('content-type', 'application/c2pa').header('cache-control', 'no-cache').header('access-control-allow-origin', '*').send(Buffer.from(store));
     });
 
-    async function answer(req: FastifyRequest<Query>, reply: FastifyReply, url: string | undefined, text: string | undefined): Promise<FastifyReply> {
+    async function answer(req: FastifyRequest<Query>, reply: FastifyReply, url: string | undefined, text: string | undefined, refused?: string): Promise<FastifyReply> {
       const lang = req.query.lang && ctx.site.languages.includes(req.query.lang) ? req.query.lang : ctx.site.defaultLanguage;
       const chrome = { site: ctx.site, sections: await loadSections(ctx) };
       const anchors = ctx.credentials?.anchors ?? [];
-      let result: { verification?: Verification; error?: string } | null = null;
-      try {
+      let result: { verification?: Verification; error?: string } | null = refused ? { error: refused } : null;
+      if (!refused) try {
         if (text?.trim()) result = { verification: await verifyBytes(Buffer.from(text), 'text/plain', anchors) };
         else if (url?.trim()) result = { verification: (await verifyUrl(fetcherOf(ctx), url.trim(), anchors)).verification };
       } catch (err) {
@@ -61,7 +61,7 @@ export function registerCredentialRoutes(app: FastifyInstance, ctx: AppContext, 
     scope.post('/verify', async (req: FastifyRequest<Query>, reply) => {
       const body = req.body instanceof URLSearchParams ? req.body : new URLSearchParams();
       const text = body.get('text') ?? undefined;
-      if (text && text.length > MAX_TEXT) return answer(req, reply, undefined, undefined);
+      if (text && text.length > MAX_TEXT) return answer(req, reply, undefined, undefined, `the text is longer than ${MAX_TEXT / 1024} KB`);
       return answer(req, reply, body.get('url') ?? undefined, text);
     });
   });
