@@ -2,6 +2,7 @@ import { html } from '../html.ts';
 import type { Strings } from './types.ts';
 
 // Arabic: the page is right to left (<html dir="rtl">); Arabic punctuation (، ؛ ؟) and «…» quotes;
+// names and titles from other scripts are isolated (<bdi>) so their parentheses stay in place;
 // numbers are written with the digits Intl gives for "ar" (Western digits in current ICU).
 export const ar: Strings = {
   skipToContent: 'انتقل إلى المحتوى',
@@ -31,10 +32,10 @@ export const ar: Strings = {
     email: 'البريد الإلكتروني',
   },
   provenance: 'المصدر',
-  translatedFrom: (outlet, link) => html`مترجم عن ${outlet} (${link})`,
-  translatedBy: (names, siteName) => html`ترجمة ${names} – ${siteName}`,
-  firstPublishedBy: (outlet) => html`نُشر أولًا في ${outlet}`,
-  via: (link) => html`عبر ${link}`,
+  translatedFrom: (outlet, link) => html`مترجم عن <bdi>${outlet}</bdi> (<bdi>${link}</bdi>)`,
+  translatedBy: (names, siteName) => html`ترجمة ${names} – <bdi>${siteName}</bdi>`,
+  firstPublishedBy: (outlet) => html`نُشر أولًا في <bdi>${outlet}</bdi>`,
+  via: (link) => html`عبر <bdi>${link}</bdi>`,
   colon: (label) => `${label}:`,
   chainHeading: 'سلسلة النشر',
   chainKinds: { translation: 'ترجمة', republication: 'إعادة نشر', original: 'الأصل' },
