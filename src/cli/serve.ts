@@ -41,8 +41,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
       if (filled) console.log(`Demo content added: ${filled.articles} articles, ${filled.people} people, ${filled.sections} sections.`);
     }
     // Content Credentials: pages are signed when the site has keys; the demo makes development keys.
-    ctx.credentials = await openContentCredentials(config.dataDir, ctx.site.name, !!values.demo);
-    console.log(ctx.credentials ? `Content Credentials: pages signed by "${ctx.credentials.signer.name}"` : 'Content Credentials: no keys (relais keys init), pages unsigned');
+    ctx.credentials = env.RELAIS_C2PA === '0' ? null : await openContentCredentials(config.dataDir, ctx.site.name, !!values.demo);
+    console.log(ctx.credentials ? `Content Credentials: pages signed by "${ctx.credentials.signer.name}"` : 'Content Credentials: off (no keys: relais keys init; or RELAIS_C2PA=0), pages unsigned');
     app = await buildApp(ctx, { logger: process.env.RELAIS_LOG === '1' });
     app.addHook('onClose', async () => fetcher.close());
     await app.listen({ port: config.port, host: config.host });
