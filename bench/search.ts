@@ -1,8 +1,10 @@
 // npm run bench:search — full-text search over 100,000 synthetic articles: bulk load time, then query
 // latency (p50/p99 of searchArticles, snippets included) for several query shapes, on SQLite and, with
 // DATABASE_URL=postgres://… or --postgres, on PostgreSQL in a throwaway schema. Prints figures only.
-// BENCH_ARTICLES=n changes the corpus size; BENCH_QUERIES=n the queries per shape.
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+// --postgres-only skips SQLite. BENCH_ARTICLES=n changes the corpus size; BENCH_QUERIES=n the queries per shape. BENCH_KEEP=1 keeps the
+// loaded databases (a file in the temp folder, a schema bench_search_keep_<n>) and reuses them on the next
+// run: the corpus is generated again (same seed, same queries) but not written.
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -16,6 +18,7 @@ import { COUNT_LIMIT, searchArticles } from '../src/search/index.ts';
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 100_000);
 const PER_SHAPE = Number(process.env.BENCH_QUERIES ?? 60);
 const PG_DEFAULT = 'postgres://postgres@127.0.0.1:5432/test';
+const KEEP = process.env.BENCH_KEEP === '1';
 
 // A seeded generator (mulberry32): the same corpus and queries on every run and database.
 function rng(seed: number): () => number {
@@ -26,7 +29,8 @@ function rng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-const random = rng(20261202);
+const SEED = 20261202;
+let random = rng(SEED);
 const int = (n: number) => Math.floor(random() * n);
 const pick = <T>(xs: T[]): T => xs[int(xs.length)];
 
@@ -110,10 +114,11 @@ function article(i: number, samples: Sample[]) {
   };
 }
 
-async function load(store: Store, samples: Sample[]): Promise<void> {
+async function load(store: Store, samples: Sample[], write: boolean): Promise<void> {
   const BATCH = 500;
   for (let from = 0; from < ARTICLES; from += BATCH) {
     const rows = Array.from({ length: Math.min(BATCH, ARTICLES - from) }, (_, k) => article(from + k, samples));
+    if (!write) continue;
     await store.db.transaction().execute(async (tx) => {
       const ids = await tx.insertInto('articles').values(rows).returning('id').execute();
       await indexArticles(
@@ -155,17 +160,20 @@ function percentile(sorted: number[], p: number): number {
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 
 async function run(name: string, store: Store, cleanup: () => Promise<void>): Promise<void> {
+  random = rng(SEED + 1); // each database gets the same corpus and queries
   const samples: Sample[] = [];
+  const stored = Number((await sql<{ n: number }>`SELECT count(*) AS n FROM articles`.execute(store.db)).rows[0].n);
+  const reuse = KEEP && stored === ARTICLES;
+  if (stored && !reuse) throw new Error(`${name}: ${stored} articles already stored (an interrupted BENCH_KEEP run?): remove them first`);
   const t0 = performance.now();
-  await load(store, samples);
+  await load(store, samples, !reuse);
   const loadSeconds = (performance.now() - t0) / 1000;
-  if (store.dialect === 'sqlite') {
-    await sql`INSERT INTO article_search (article_search) VALUES ('optimize')`.execute(store.db);
-    // The default page cache is 2 MB; a server with a 500 MB database would map it (see the README).
-    if (process.env.BENCH_MMAP !== '0') await sql`PRAGMA mmap_size = 1073741824`.execute(store.db);
+  if (reuse) console.log(`${name}: ${ARTICLES} articles kept from an earlier run (BENCH_KEEP)`);
+  else {
+    if (store.dialect === 'sqlite') await sql`INSERT INTO article_search (article_search) VALUES ('optimize')`.execute(store.db);
+    else await sql`ANALYZE`.execute(store.db);
+    console.log(`${name}: ${ARTICLES} articles loaded and indexed in ${loadSeconds.toFixed(1)} s (${Math.round(ARTICLES / loadSeconds)}/s)`);
   }
-  else await sql`ANALYZE`.execute(store.db);
-  console.log(`${name}: ${ARTICLES} articles loaded and indexed in ${loadSeconds.toFixed(1)} s (${Math.round(ARTICLES / loadSeconds)}/s)`);
   const ctx: AppContext = {
     store,
     site: loadConfig({}).site,
@@ -176,40 +184,54 @@ async function run(name: string, store: Store, cleanup: () => Promise<void>): Pr
   const shaped = queries(samples);
   for (const q of Object.values(shaped).flat().slice(0, 30)) await searchArticles(ctx, { q, publicOnly: true, limit: 20, offset: 0 });
   const all: number[] = [];
+  const allCpu: number[] = [];
+  // On a loaded machine wall time counts the waits for a CPU; this process's CPU time does not (SQLite runs
+  // in this process; PostgreSQL's work is in its server, so there it means little).
+  const cpuNote = (xs: number[]) => (store.dialect === 'sqlite' ? `| CPU p50 ${ms(percentile(xs, 50))}  p99 ${ms(percentile(xs, 99))}  ` : '');
   console.log(`  load average ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs when the queries start`);
   for (const [shape, qs] of Object.entries(shaped)) {
     const times: number[] = [];
+    const cpu: number[] = [];
     let found = 0;
     for (const q of qs) {
+      const c = process.cpuUsage();
       const t = performance.now();
       const r = await searchArticles(ctx, { q, publicOnly: true, limit: 20, offset: 0 });
       times.push(performance.now() - t);
+      const used = process.cpuUsage(c);
+      cpu.push((used.user + used.system) / 1000);
       found += r.total;
     }
     times.sort((a, b) => a - b);
+    cpu.sort((a, b) => a - b);
     all.push(...times);
-    console.log(`  ${shape.padEnd(12)} p50 ${ms(percentile(times, 50))}  p99 ${ms(percentile(times, 99))}  (${qs.length} queries, ${Math.round(found / qs.length)} matches on average, counted up to ${COUNT_LIMIT})`);
+    allCpu.push(...cpu);
+    console.log(`  ${shape.padEnd(12)} p50 ${ms(percentile(times, 50))}  p99 ${ms(percentile(times, 99))}  ${cpuNote(cpu)}(${qs.length} queries, ${Math.round(found / qs.length)} matches on average, counted up to ${COUNT_LIMIT})`);
   }
   all.sort((a, b) => a - b);
-  console.log(`  all shapes   p50 ${ms(percentile(all, 50))}  p99 ${ms(percentile(all, 99))}  max ${ms(all[all.length - 1])}  (${all.length} queries, readers' search, first page of 20 with snippets)`);
+  allCpu.sort((a, b) => a - b);
+  console.log(`  all shapes   p50 ${ms(percentile(all, 50))}  p99 ${ms(percentile(all, 99))}  ${cpuNote(allCpu)}max ${ms(all[all.length - 1])}  (${all.length} queries, readers' search, first page of 20 with snippets)`);
   await cleanup();
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'relais-bench-search-'));
+const ONLY_POSTGRES = process.argv.includes('--postgres-only');
+const dir = KEEP ? join(tmpdir(), `relais-bench-search-keep-${ARTICLES}`) : mkdtempSync(join(tmpdir(), 'relais-bench-search-'));
 const file = join(dir, 'bench.sqlite');
-const sqlite = await openStore(`sqlite:${file}`);
-await run('SQLite', sqlite, async () => {
+if (KEEP && existsSync(file) && !existsSync(`${file}.done`)) rmSync(dir, { recursive: true, force: true });
+const sqlite = ONLY_POSTGRES ? null : await openStore(`sqlite:${file}`);
+if (sqlite) await run('SQLite', sqlite, async () => {
   await sqlite.close();
   console.log(`  database file: ${Math.round(statSync(file).size / 1e6)} MB`);
-  rmSync(dir, { recursive: true, force: true });
+  if (KEEP) writeFileSync(`${file}.done`, '');
+  else rmSync(dir, { recursive: true, force: true });
 });
 
-const pgUrl = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : process.argv.includes('--postgres') ? PG_DEFAULT : null;
+const pgUrl = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : process.argv.some((a) => a.startsWith('--postgres')) ? PG_DEFAULT : null;
 if (pgUrl) {
-  const schema = `bench_search_${randomBytes(4).toString('hex')}`;
+  const schema = KEEP ? `bench_search_keep_${ARTICLES}` : `bench_search_${randomBytes(4).toString('hex')}`;
   const pg = await openStore(pgUrl, { schema });
   await run('PostgreSQL', pg, async () => {
-    await sql`DROP SCHEMA IF EXISTS ${sql.id(schema)} CASCADE`.execute(pg.db);
+    if (!KEEP) await sql`DROP SCHEMA IF EXISTS ${sql.id(schema)} CASCADE`.execute(pg.db);
     await pg.close();
   });
 } else console.log('PostgreSQL: skipped (set DATABASE_URL=postgres://… or pass --postgres)');

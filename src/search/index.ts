@@ -73,10 +73,12 @@ export async function searchArticles(ctx: AppContext, opts: SearchOptions): Prom
   const page = await ranked(ctx, clauses, opts, MAX_SEARCH_PAGE_SIZE);
   const articles = new Map((await findArticlesByIds(db, page.hits.map((h) => h.id))).map((a) => [a.id, a]));
   const items: SearchHit[] = [];
+  const matchers = new Map<string, ReturnType<typeof matcherFor>>();
   for (const { id, score } of page.hits) {
     const article = articles.get(id);
     if (!article) continue;
-    const matches = matcherFor(clauses, article.language);
+    let matches = matchers.get(article.language);
+    if (!matches) matchers.set(article.language, (matches = matcherFor(clauses, article.language)));
     items.push({
       article,
       score,

@@ -13,7 +13,14 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 export function matcherFor(clauses: Clause[], language: string): (span: WordSpan) => boolean {
   const stem = stemmerFor(language);
   const wanted = new Set(clauses.flatMap((c) => c.words.map(stem)));
-  return (span) => span.parts.some((p) => wanted.has(stem(p)));
+  // The stemmer's own memory is large (cache misses on every word); the words of a few articles fit a small one.
+  const seen = new Map<string, boolean>();
+  const isWanted = (part: string) => {
+    let hit = seen.get(part);
+    if (hit === undefined) seen.set(part, (hit = wanted.has(stem(part))));
+    return hit;
+  };
+  return (span) => span.parts.some(isWanted);
 }
 
 function render(text: string, spans: WordSpan[], hit: boolean[], from: number, to: number): string {

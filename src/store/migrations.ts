@@ -8,6 +8,7 @@ import { translate } from './migration-translate.ts';
 import { follow } from './migration-follow.ts';
 import { copies } from './migration-copies.ts';
 import { credentials } from './migration-credentials.ts';
+import { search2 } from './migration-search-2.ts';
 import { tmIndex } from './migration-tm-index.ts';
 
 type AnyDb = Kysely<any>;
@@ -246,6 +247,7 @@ export const MIGRATIONS: Array<[string, (dialect: Dialect) => Migration]> = [
   ['0009_follow', follow],
   ['0010_credentials', credentials],
   ['0012_tm_index', tmIndex],
+  ['0013_search_visible', search2],
 ];
 
 export async function migrateToLatest(db: AnyDb, dialect: Dialect, schema?: string): Promise<void> {
