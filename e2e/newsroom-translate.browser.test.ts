@@ -141,8 +141,8 @@ test('an imported English article is translated into French, reviewed, returned,
   await target(page, 6).press('Alt+n');
   await page.waitForFunction(() => (document.activeElement as HTMLTextAreaElement | null)?.closest('.tr-row') === document.querySelectorAll('.tr-row')[1]);
   await page.keyboard.type('Un train de nuit relie de nouveau les villes de la vallée, douze ans après.');
-  await target(page, 2).blur();
-  await saved(page, 2);
+  await saved(page, 2); // autosaved a moment after typing stops, the field still focused
+  assert.equal(await target(page, 2).evaluate((e) => e === document.activeElement), true);
   await row(page, 2).getByRole('button', { name: 'Mark translated' }).click();
   // Alt+N again: the byline. Alt+C copies its source (names stay), then it is adjusted.
   await page.keyboard.press('Alt+n');
@@ -230,13 +230,17 @@ test('an edit of the original flags the changed segment, with its difference, in
   const keys = ['slug', 'language', 'title', 'summary', 'image', 'sectionIds', 'tags', 'status', 'canonicalUrl', 'canonicalPolicy', 'authorIds', 'translatorIds', 'provenance'];
   const input = Object.fromEntries(keys.filter((k) => src[k] !== undefined).map((k) => [k, src[k]]));
   await apiCall(server, owner, 'PUT', `/articles/${sourceId}`, { ...input, bodyHtml, version: src.version });
+  // The editor reads the newsroom in French this time.
+  await apiCall(server, editor.context, 'PUT', '/me', { uiLanguage: 'fr' });
   const page = await open(editor.context, '/translations');
-  await page.getByText('Original updated since translation').first().waitFor();
+  await page.getByText('Original modifié depuis la traduction').first().waitFor();
+  await clean(page, 'translations list (fr)');
   await page.getByRole('link', { name: /Le numéro 7/ }).click();
   await page.getByRole('progressbar').waitFor();
+  await page.getByRole('heading', { name: 'Raccourcis' }).waitFor();
   const flagged = page.locator('.tr-row[data-changed="true"]');
   assert.equal(await flagged.count(), 1);
-  assert.match(await flagged.locator('.tr-changed').innerText(), /The original changed/);
+  assert.match(await flagged.locator('.tr-changed').innerText(), /L’original a changé/);
   assert.match(await flagged.locator('.tr-changed').innerHTML(), /<ins>ten<\/ins>|<ins>ten days<\/ins>/);
   assert.equal(await row(page, 4).getAttribute('data-changed'), 'true');
   await screenshot(page, 'translate-source-changed');
