@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { EMBED_HOSTS } from '../domain/embeds.ts';
 import { sanitizeBody, sanitizeBodyOffThread } from './sanitize.ts';
 
 test('sanitizeBody bounds nesting: a 100,000-deep body keeps its words within 256 levels', () => {
@@ -14,4 +15,10 @@ test('sanitizeBodyOffThread sanitises a large body in a worker exactly as saniti
   assert.ok(body.length > 64 * 1024);
   assert.equal(await sanitizeBodyOffThread(body), sanitizeBody(body));
   assert.doesNotMatch(await sanitizeBodyOffThread(body), /script|onclick|javascript/);
+});
+
+test('an embed keeps its address exactly when its host is on the embed list (not a parent, child or lookalike)', () => {
+  const candidates = EMBED_HOSTS.flatMap((h) => [h, h.replace(/^[^.]+\./, ''), `x.${h}`, `${h}.evil.example`]);
+  const kept = candidates.filter((h) => sanitizeBody(`<iframe src="https://${h}/embed/x"></iframe>`).includes(`src="https://${h}/embed/x"`));
+  assert.deepEqual(kept, EMBED_HOSTS);
 });

@@ -1,17 +1,8 @@
 // Article bodies are sanitised on the way in, whatever their source (API, import, feed).
 import sanitizeHtml from 'sanitize-html';
+import { EMBED_HOSTS } from '../domain/embeds.ts';
 import { boundNesting } from '../extract/nesting.ts';
 import { runInWorker } from '../offload/run-in-worker.ts';
-
-/** Hosts whose embeds (iframes) are allowed in article bodies. */
-export const EMBED_HOSTS = [
-  'www.youtube-nocookie.com',
-  'www.youtube.com',
-  'player.vimeo.com',
-  'www.dailymotion.com',
-  'embed.bsky.app',
-  'www.openstreetmap.org',
-];
 
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [

@@ -2,7 +2,7 @@
 // (no inline code anywhere), our own images only (imports bring pictures into the media library; the
 // pages drop any other), and frames from the embed allowlist.
 import type { FastifyReply } from 'fastify';
-import { EMBED_HOSTS } from '../publish/sanitize.ts';
+import { EMBED_HOSTS } from '../domain/embeds.ts';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",

@@ -2,7 +2,8 @@
 import { t } from '../i18n.ts';
 import { button, el, field, messageArea } from '../ingest/dom.ts';
 import { openModal } from '../media/dialog.ts';
-import { EMBED_HOSTS, embedSrc } from './embed-hosts.ts';
+import { EMBED_HOSTS } from '../../../domain/embeds.ts';
+import { embedSrc } from './embed-hosts.ts';
 
 const LINK = /^(https?:\/\/|mailto:)\S+$/i;
 
