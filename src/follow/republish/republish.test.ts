@@ -13,7 +13,7 @@ const BODY = '<p>The river rose by two metres overnight and the old bridge close
 
 function serve(handler: (path: string) => string): Promise<Server> {
   const s = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(handler(req.url ?? '/')));
-  return new Promise((ok) => s.listen(0, '127.0.0.1', () => ok(s)));
+  return new Promise((ok) => s.listen(0, '127.0.0.1', () => ok(s.unref())));
 }
 
 test('kit, pixel and republisher check', async () => {

@@ -23,7 +23,7 @@ function serve(pages: Map<string, Page>, posts: Array<{ path: string; body: stri
       res.writeHead(p.status ?? 200, { 'content-type': 'text/html; charset=utf-8', ...p.headers }).end(p.body);
     });
   });
-  return new Promise((ok) => s.listen(0, '127.0.0.1', () => ok(s)));
+  return new Promise((ok) => s.listen(0, '127.0.0.1', () => ok(s.unref())));
 }
 
 test('received webmentions: one verified, one refused', async () => {
