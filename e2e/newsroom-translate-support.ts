@@ -41,3 +41,22 @@ export function target(page: Page, n: number): Locator {
 export function row(page: Page, n: number): Locator {
   return page.locator('.tr-row').nth(n - 1);
 }
+
+/** A loopback server speaking LibreTranslate's POST /translate ({q, source, target, format} → {translatedText}). */
+export async function startLibreTranslate(answer: string): Promise<Outlet & { asked: Array<{ q: unknown; source: string; target: string }> }> {
+  const asked: Array<{ q: unknown; source: string; target: string }> = [];
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (d) => (body += d));
+    req.on('end', () => {
+      if (req.method !== 'POST' || req.url !== '/translate') return void res.writeHead(404).end('{}');
+      const q = JSON.parse(body) as { q: unknown; source: string; target: string };
+      asked.push(q);
+      const translatedText = Array.isArray(q.q) ? q.q.map(() => answer) : answer;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ translatedText }));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  return { base: `http://127.0.0.1:${port}`, host: `127.0.0.1:${port}`, asked, close: () => new Promise((r) => server.close(() => r())) };
+}

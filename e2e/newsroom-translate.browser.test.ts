@@ -10,10 +10,12 @@ import { launchBrowser, SKIP_BROWSER } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
 import { axeProblems, cspViolations, newsroomContext, screenshot } from './newsroom-support.ts';
 import { apiCall, signedInAs, signInOwner } from './newsroom-articles-support.ts';
-import { row, SEED_TMX, startOutlet, target, type Outlet } from './newsroom-translate-support.ts';
+import { row, SEED_TMX, startLibreTranslate, startOutlet, target, type Outlet } from './newsroom-translate-support.ts';
 
 let server: RunningServer;
 let outlet: Outlet;
+let mt: Awaited<ReturnType<typeof startLibreTranslate>>;
+const MACHINE_SUMMARY = 'Un service de nuit relie à nouveau les villes de la vallée après douze ans.';
 let browser: Browser;
 let owner: BrowserContext;
 let translator: { context: BrowserContext; user: { id: number } };
@@ -25,7 +27,13 @@ const TRANSLATOR = 'Tess Traductrice';
 before(async () => {
   if (SKIP_BROWSER) return;
   outlet = await startOutlet();
-  server = await startServer({ RELAIS_FETCH_ALLOW: outlet.host, RELAIS_LANGUAGES: 'fr,en,es,de,ar' });
+  mt = await startLibreTranslate(MACHINE_SUMMARY);
+  server = await startServer({
+    RELAIS_FETCH_ALLOW: `${outlet.host},${mt.host}`,
+    RELAIS_LANGUAGES: 'fr,en,es,de,ar',
+    RELAIS_MT: 'libretranslate',
+    RELAIS_MT_URL: mt.base,
+  });
   browser = await launchBrowser();
   owner = await newsroomContext(browser, 'en-GB');
   await signInOwner(server, owner);
@@ -37,6 +45,7 @@ after(async () => {
   await browser?.close();
   await server?.stop();
   await outlet?.close();
+  await mt?.close();
 });
 
 async function clean(page: Page, screen: string) {
@@ -50,6 +59,14 @@ async function open(context: BrowserContext, path: string): Promise<Page> {
   await page.getByRole('heading', { level: 1 }).waitFor();
   await page.waitForLoadState('networkidle');
   return page;
+}
+
+async function until(check: () => Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`never: ${what}`);
 }
 
 async function saved(page: Page, n: number) {
@@ -143,6 +160,16 @@ test('an imported English article is translated into French, reviewed, returned,
   await page.keyboard.type('Un train de nuit relie de nouveau les villes de la vallée, douze ans après.');
   await saved(page, 2); // autosaved a moment after typing stops, the field still focused
   assert.equal(await target(page, 2).evaluate((e) => e === document.activeElement), true);
+  // The machine suggestion (LibreTranslate on loopback), marked "Machine", replaces it.
+  await row(page, 2).getByRole('button', { name: 'Machine suggestion (Machine)' }).click();
+  const suggestion = row(page, 2).locator('.tr-machine');
+  await suggestion.getByText(MACHINE_SUMMARY).waitFor();
+  assert.equal(await suggestion.locator('.tr-machine-tag').innerText(), 'Machine');
+  assert.deepEqual({ source: mt.asked[0].source, target: mt.asked[0].target }, { source: 'en', target: 'fr' });
+  await suggestion.getByRole('button', { name: 'Use this' }).click();
+  assert.equal(await target(page, 2).inputValue(), MACHINE_SUMMARY);
+  await target(page, 2).blur();
+  await until(async () => (await apiCall(server, translator.context, 'GET', `/articles/${frId}/segments`))[1].origin === 'machine', 'the machine suggestion saved');
   await row(page, 2).getByRole('button', { name: 'Mark translated' }).click();
   // Alt+N again: the byline. Alt+C copies its source (names stay), then it is adjusted.
   await page.keyboard.press('Alt+n');
@@ -160,6 +187,7 @@ test('an imported English article is translated into French, reviewed, returned,
   await page.locator('.tr-status', { hasText: 'In review' }).first().waitFor();
   const after = await apiCall(server, translator.context, 'GET', `/articles/${frId}/segments`);
   assert.equal(after[5].origin, 'memory');
+  assert.equal(after[1].origin, 'machine');
   await page.close();
 
   // The editor: translations in review → the workspace; a comment on segment 5, returned with a comment.
@@ -217,6 +245,7 @@ test('an imported English article is translated into French, reviewed, returned,
   assert.match(credits, /Valley Courier/);
   assert.match(await pub.locator('header .byline, article .byline, main p.byline').first().innerText(), /Par Mara Lind/);
   assert.match(credits, new RegExp(TRANSLATOR));
+  assert.match(credits, /Traduction assistée par machine \(LibreTranslate\)/);
   assert.equal(await pub.locator(`.credits a[href^="${outlet.base}/story/7"], .credits a[href*="valley-courier.example"]`).count() > 0, true);
   assert.match(await pub.locator('main').innerText(), /trois nuits par semaine/);
   assert.equal(await pub.locator('main a[href="https://valley-courier.example/timetable"]').innerText(), 'trois nuits par semaine');
