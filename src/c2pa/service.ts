@@ -7,7 +7,8 @@ import { signText } from './text.ts';
 import type { SiteSigner } from './signer.ts';
 import type { ManifestSpec } from './spec.ts';
 
-const MAX_ENTRIES = 2000;
+// Signed pages are 20–100 KB each (the page cache shares their bytes).
+const MAX_PAGES = 300;
 
 export interface ContentCredentials {
   signer: SiteSigner;
@@ -16,21 +17,18 @@ export interface ContentCredentials {
   certificates: string[];
   signPage(articleId: number, unsigned: Buffer, spec: () => Promise<ManifestSpec>, opts: { manifestUrl: string; variable: { start: number; length: number } | null }): Promise<SignedHtml>;
   signText(articleId: number, text: string, spec: () => Promise<ManifestSpec>): Promise<{ text: string; store: Uint8Array }>;
-  /** The manifest store of the article's page as last signed here. */
-  pageStore(articleId: number): Uint8Array | null;
 }
 
-function remember<V>(map: Map<string, V>, key: string, value: V): V {
+function remember<K, V>(map: Map<K, V>, key: K, value: V, max: number): V {
   map.delete(key);
   map.set(key, value);
-  if (map.size > MAX_ENTRIES) map.delete(map.keys().next().value!);
+  if (map.size > max) map.delete(map.keys().next().value!);
   return value;
 }
 
 export function contentCredentials(signer: SiteSigner, anchors: string[], certificates: string[]): ContentCredentials {
   const pages = new Map<string, SignedHtml>();
   const texts = new Map<string, { text: string; store: Uint8Array }>();
-  const latest = new Map<number, Uint8Array>();
   const flights = new Map<string, Promise<unknown>>();
   const once = <V>(key: string, run: () => Promise<V>): Promise<V> => {
     let p = flights.get(key) as Promise<V> | undefined;
@@ -48,15 +46,12 @@ export function contentCredentials(signer: SiteSigner, anchors: string[], certif
     async signPage(id, unsigned, spec, opts) {
       const key = keyOf(id, unsigned) + `:${opts.variable?.start ?? ''}:${opts.variable?.length ?? ''}`;
       const hit = pages.get(key);
-      const signed = hit ?? (await once(key, async () => remember(pages, key, await signHtml(unsigned, await spec(), signer, opts))));
-      latest.set(id, signed.store);
-      return signed;
+      return hit ?? (await once(key, async () => remember(pages, key, await signHtml(unsigned, await spec(), signer, opts), MAX_PAGES)));
     },
     async signText(id, text, spec) {
       const key = keyOf(id, text);
-      return texts.get(key) ?? once(key, async () => remember(texts, key, await signText(text, await spec(), signer)));
+      return texts.get(key) ?? once(key, async () => remember(texts, key, await signText(text, await spec(), signer), MAX_PAGES));
     },
-    pageStore: (id) => latest.get(id) ?? null,
   };
 }
 

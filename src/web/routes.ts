@@ -27,6 +27,7 @@ import { pageViewsOf } from '../follow/page-views.ts';
 import { findArticleById } from '../store/articles.ts';
 import { buildArticlePage, paddedBar } from './signed-article.ts';
 import { registerCredentialRoutes } from './credentials.ts';
+import { embeddedStore } from '../c2pa/html.ts';
 
 type Req<P = Record<string, string>> = FastifyRequest<{ Params: P; Querystring: Record<string, string | string[] | undefined> }>;
 
@@ -128,11 +129,14 @@ export async function registerSiteRoutes(app: FastifyInstance, ctx: AppContext, 
       return d ? buildArticlePage(ctx, c, d, parentStore) : null;
     });
   }
-  // An earlier hop's manifest: its page, signed as it is served.
+  // An article's manifest store, as embedded in its page as served (an earlier hop's, or for its manifest URL).
+  async function storeOf(a: { language: string; slug: string }): Promise<Uint8Array | null> {
+    const page = await articlePage(a.language, a.slug);
+    return page?.shareBytes ? (embeddedStore(page.parts[0])?.store ?? null) : null;
+  }
   async function parentStore(id: number): Promise<Uint8Array | null> {
     const parent = await findArticleById(ctx.store.db, id);
-    if (!parent || !(await articlePage(parent.language, parent.slug))) return null;
-    return ctx.credentials?.pageStore(id) ?? null;
+    return parent ? storeOf(parent) : null;
   }
 
   app.setNotFoundHandler(async (req, reply) => {
@@ -161,7 +165,7 @@ export async function registerSiteRoutes(app: FastifyInstance, ctx: AppContext, 
 
     registerAssetRoutes(scope);
     registerImageRoutes(scope, ctx);
-    registerCredentialRoutes(scope, ctx, async (a) => ((await articlePage(a.language, a.slug)) ? (ctx.credentials?.pageStore(a.id) ?? null) : null));
+    registerCredentialRoutes(scope, ctx, storeOf);
 
     scope.get('/', async (req: Req, reply) => {
       const page = pageOf(req);
