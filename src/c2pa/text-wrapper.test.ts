@@ -1,5 +1,6 @@
 // The wrapper's framing against the published vectors (writerslogic c2pa-unstructured-text tests/vectors.rs,
-// the C2PA corpus A.8 values) and its error cases.
+// the C2PA corpus A.8 values; c2pa-rs plain_text_io.rs's signed fixture as described with its corpus: a
+// 3,526-byte store in a 14,165-byte wrapper padded by 489 U+FE00 and 2 U+E0100) and its error cases.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { encodePaddedWrapper, encodeWrapper, findWrapper, paddedLength, MARKER } from './text-wrapper.ts';
@@ -53,4 +54,17 @@ test('a padded wrapper reads back the same store and covers its padding', () => 
   const w = findWrapper(HOST + encodePaddedWrapper(PAYLOAD))!;
   assert.deepEqual(Buffer.from(w.store), PAYLOAD);
   assert.equal(w.length, 125);
+});
+
+test('padding as c2pa-rs pads: its 3,526-byte store gives a 14,165-byte wrapper, 489 × 00 then 2 × 10', () => {
+  // The wrapper's plain size depends only on how many bytes are under 16: this store has as many as c2pa-rs's
+  // fixture needs for the same deficit (1,475 bytes of padding).
+  const store = Buffer.concat([Buffer.alloc(1464, 0), Buffer.alloc(3526 - 1464, 0x20)]);
+  const padded = encodePaddedWrapper(store);
+  assert.equal(Buffer.byteLength(padded), 14165);
+  assert.equal(paddedLength(3526), 14165);
+  const tail = [...padded].slice(1 + 13 + 3526);
+  assert.equal(tail.length, 491);
+  assert.ok(tail.slice(0, 489).every((c) => c === '\uFE00'));
+  assert.ok(tail.slice(489).every((c) => c.codePointAt(0) === 0xe0100));
 });

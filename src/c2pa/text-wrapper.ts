@@ -1,7 +1,7 @@
 // The C2PA text manifest wrapper: U+FEFF, then one variation selector per byte of
 // "C2PATXT\0" · version (1) · length (u32, big-endian) · manifest store. Bytes 0–15 are U+FE00–U+FE0F,
 // bytes 16–255 are U+E0100–U+E01EF. A padded wrapper ends with extra selectors (after `length` bytes)
-// so its UTF-8 size is a function of the store's size alone (4n + 61, as in the published vectors).
+// so its UTF-8 size is a function of the store's size alone: 3 + 4(13 + n) + 6, c2pa-rs's target.
 const MAGIC = Buffer.from('C2PATXT\0', 'latin1');
 const VERSION = 1;
 const HEADER = 13;
@@ -44,13 +44,13 @@ export function paddedLength(size: number): number {
   return 3 + 4 * (HEADER + size) + 6;
 }
 
+/** Padded as c2pa-rs and the published vectors pad: U+FE00 (3 bytes) repeated, then the fewest U+E0100 (4 bytes). */
 export function encodePaddedWrapper(store: Uint8Array): string {
   const plain = encodeWrapper(store);
-  let missing = paddedLength(store.length) - Buffer.byteLength(plain);
-  let threes = 0;
-  while ((missing - 3 * threes) % 4 !== 0) threes++;
-  missing -= 3 * threes;
-  return plain + selector(0).repeat(threes) + selector(16).repeat(missing / 4);
+  const missing = paddedLength(store.length) - Buffer.byteLength(plain);
+  let fours = 0;
+  while ((missing - 4 * fours) % 3 !== 0) fours++;
+  return plain + selector(0).repeat((missing - 4 * fours) / 3) + selector(16).repeat(fours);
 }
 
 export interface FoundWrapper {
