@@ -6,6 +6,12 @@ import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 export const CHROMIUM = process.env.RELAIS_CHROMIUM ?? '/usr/bin/chromium';
 export const SKIP_BROWSER = !existsSync(CHROMIUM) && `needs Chromium at ${CHROMIUM} (Debian package "chromium")`;
 
+/**
+ * Headless Chromium says "HeadlessChrome" in its User-Agent, which the counters rightly take for a bot; the
+ * browser tests play readers, so they present the desktop browser's own string.
+ */
+export const READER_USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
+
 export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -18,6 +24,7 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> 
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      `--user-agent=${READER_USER_AGENT}`,
       ...extraArgs,
     ],
   });
