@@ -3,6 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openApiHarness, type ApiHarness } from './test-app.ts';
+import { signingSecret } from '../follow/secret.ts';
+import { signCopyToken } from '../follow/token.ts';
 
 let clock = new Date('2026-02-01T09:00:00Z');
 let h: ApiHarness;
@@ -63,7 +65,7 @@ before(async () => {
   clock = new Date('2026-02-02T10:00:00Z');
   await visit(fr, reader(1));
   for (const n of [1, 2, 3]) await visit(other, reader(n));
-  const token = `BdcYKAD1mC1G6xXA.${other.id.toString(36)}`;
+  const token = signCopyToken(await signingSecret(h.ctx.store), `BdcYKAD1mC1G6xXA.${other.id.toString(36)}`);
   assert.equal((await beacon('/copy', { token, articleId: other.id, chars: 80 }, '198.51.100.1')).statusCode, 204);
   assert.equal((await beacon('/copy', { token, articleId: other.id, chars: 80 }, '198.51.100.1')).statusCode, 204); // same token
   assert.equal((await beacon('/copy/visit', { token }, '203.0.113.5')).statusCode, 204);

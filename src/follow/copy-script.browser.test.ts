@@ -87,8 +87,10 @@ after(async () => {
   await ctx?.store.close();
 });
 
-async function copySelection(page: import('playwright-core').Page, selector: string): Promise<string> {
+async function copySelection(page: import('playwright-core').Page, selector: string, tokenFirst = false): Promise<string> {
   await page.evaluate(() => navigator.clipboard.writeText('(empty)'));
+  // The script asks the server for a signed token when a selection starts in the article.
+  const issued = tokenFirst ? once(answered, '/copy/token') : null;
   await page.evaluate((sel) => {
     const range = document.createRange();
     range.selectNodeContents(document.querySelector(sel)!);
@@ -96,6 +98,7 @@ async function copySelection(page: import('playwright-core').Page, selector: str
     s.removeAllRanges();
     s.addRange(range);
   }, selector);
+  if (issued) assert.deepEqual(await issued, [200]);
   await page.keyboard.press('Control+C');
   return page.evaluate(() => navigator.clipboard.readText());
 }
@@ -104,12 +107,12 @@ test('a long copy gets the attribution line and is recorded; its link counts a v
   const page = await context.newPage();
   await page.goto(`${origin}/__follow-test/article`, { waitUntil: 'load' });
 
-  const short = await copySelection(page, '#short');
+  const short = await copySelection(page, '#short', true);
   assert.equal(short, 'Court.', 'a short copy is left alone');
 
   const copyRecorded = once(answered, '/copy');
   const copied = await copySelection(page, '#passage');
-  const m = /^([\s\S]*)\n\nEn savoir plus sur (\S+)#([0-9A-Za-z]{16}\.([0-9a-z]+))$/.exec(copied);
+  const m = /^([\s\S]*)\n\nEn savoir plus sur (\S+)#([0-9A-Za-z]{16}\.([0-9a-z]+)\.[A-Za-z0-9_-]{16})$/.exec(copied);
   assert.ok(m, `unexpected clipboard text: ${JSON.stringify(copied)}`);
   assert.equal(m[1], PASSAGE);
   assert.equal(m[2], `${origin}/__follow-test/article`);
@@ -140,8 +143,8 @@ test('other languages get the English line', { skip, timeout: 60_000 }, async ()
   const page = await context.newPage();
   await page.goto(`${origin}/__follow-test/article?lang=de`, { waitUntil: 'load' });
   const copyRecorded = once(answered, '/copy');
-  const copied = await copySelection(page, '#passage');
-  assert.match(copied, /\n\nRead more at http:\/\/127\.0\.0\.1:\d+\/__follow-test\/article#[0-9A-Za-z]{16}\.[0-9a-z]+$/);
+  const copied = await copySelection(page, '#passage', true);
+  assert.match(copied, /\n\nRead more at http:\/\/127\.0\.0\.1:\d+\/__follow-test\/article#[0-9A-Za-z]{16}\.[0-9a-z]+\.[A-Za-z0-9_-]{16}$/);
   await copyRecorded;
   assert.equal((await getCopyStats(ctx.store.db, article.id)).copies, 2);
   await page.close();

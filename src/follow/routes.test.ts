@@ -12,6 +12,8 @@ import { getCopyStats, getShareCounts } from '../store/counters.ts';
 import { sql } from 'kysely';
 import { registerFollowRoutes } from './routes.ts';
 import { articleFollowStats } from './stats.ts';
+import { signingSecret } from './secret.ts';
+import { signCopyToken } from './token.ts';
 
 let clock = new Date('2026-02-01T12:00:00Z');
 let ctx: AppContext;
@@ -28,6 +30,7 @@ before(async () => {
   draft = await createArticle(ctx, { language: 'en', title: 'Not yet', bodyHtml: '<p>Draft.</p>' }, SYSTEM);
   later = await createArticle(ctx, { language: 'en', title: 'Later', bodyHtml: '<p>Soon.</p>', status: 'scheduled', publishedAt: '2030-01-01T00:00:00Z' }, SYSTEM);
   app = await buildApp(ctx);
+  secret = await signingSecret(ctx.store);
 });
 after(async () => {
   await app.close();
@@ -42,7 +45,9 @@ const click = (id: number, network: string, reader: { ip?: string; ua?: string }
     headers: { 'user-agent': reader.ua ?? 'Mozilla/5.0 (X11) Kestrel/1.0' },
   });
 const shares = async (id: number) => getShareCounts(ctx.store.db, id);
-const token = (id: number, random = 'BdcYKAD1mC1G6xXA') => `${random}.${id.toString(36)}`;
+let secret: Buffer;
+// Tokens as the server signs them (POST /copy/token makes random ones; these are fixed for the tests).
+const token = (id: number, random = 'BdcYKAD1mC1G6xXA') => signCopyToken(secret, `${random}.${id.toString(36)}`);
 const postCopy = (body: unknown, opts: { ip?: string; type?: string } = {}) =>
   app.inject({
     method: 'POST',
@@ -204,6 +209,36 @@ test('a reported copy is recorded, and visits with its token count', async () =>
   assert.equal((await getCopyStats(ctx.store.db, fr.id)).visitsFromCopies, 2, 'another reader counts');
 });
 
+test('copy tokens come signed from POST /copy/token; forged and unsigned ones are refused', async () => {
+  const issued = await app.inject({ method: 'POST', url: '/copy/token', remoteAddress: '198.51.100.70', headers: { 'content-type': 'text/plain' }, payload: JSON.stringify({ articleId: en.id }) });
+  assert.equal(issued.statusCode, 200);
+  assert.equal(issued.headers['cache-control'], 'no-store');
+  const t = issued.json().token as string;
+  assert.match(t, new RegExp(`^[0-9A-Za-z]{16}\\.${en.id.toString(36)}\\.[A-Za-z0-9_-]{16}$`));
+  const before = await getCopyStats(ctx.store.db, en.id);
+  const unsigned = t.slice(0, t.lastIndexOf('.'));
+  const sig = t.slice(t.lastIndexOf('.') + 1);
+  const forged = `${unsigned}.${sig[0] === 'A' ? 'B' : 'A'}${sig.slice(1)}`;
+  const otherArticle = `${t.slice(0, 16)}.${fr.id.toString(36)}.${sig}`; // a genuine signature moved to another id
+  for (const bad of [forged, unsigned, otherArticle]) {
+    const r = await postCopy({ token: bad, articleId: parseInt(bad.split('.')[1], 36), chars: 120 }, { ip: '198.51.100.71' });
+    assert.equal(r.statusCode, 400, bad);
+    assert.match(r.json().error, /not a copy token made by this site/);
+  }
+  assert.deepEqual(await getCopyStats(ctx.store.db, en.id), before);
+  assert.equal((await postCopy({ token: t, articleId: en.id, chars: 120 }, { ip: '198.51.100.71' })).statusCode, 204);
+  assert.equal((await getCopyStats(ctx.store.db, en.id)).copies, before.copies + 1);
+  // A forged token brings no visit either.
+  await postVisit({ token: forged }, { ip: '203.0.113.71' });
+  assert.equal((await getCopyStats(ctx.store.db, en.id)).visitsFromCopies, before.visitsFromCopies);
+  await postVisit({ token: t }, { ip: '203.0.113.71' });
+  assert.equal((await getCopyStats(ctx.store.db, en.id)).visitsFromCopies, before.visitsFromCopies + 1);
+  // No token for a hidden article or a bad body.
+  const ask = (body: unknown) => app.inject({ method: 'POST', url: '/copy/token', remoteAddress: '198.51.100.72', headers: { 'content-type': 'text/plain' }, payload: JSON.stringify(body) });
+  assert.equal((await ask({ articleId: draft.id })).statusCode, 404);
+  assert.equal((await ask({ articleId: 'x' })).statusCode, 400);
+});
+
 test('unknown or malformed visit tokens are ignored with the same 204', async () => {
   const before = await getCopyStats(ctx.store.db, fr.id);
   for (const body of [{ token: token(fr.id, 'ZZZZZZZZZZZZZZZZ') }, { token: 'nope' }, { token: 42 }, {}, 'not json', '[]', 'null']) {
@@ -250,6 +285,7 @@ test('copy beacons take small bodies of the content types sendBeacon sends, noth
 
 test('one client cannot inflate copies or visits: reports past the budget are not recorded', async () => {
   const ip = '203.0.113.60';
+  const { copies: before } = await getCopyStats(ctx.store.db, en.id);
   let accepted = 0;
   for (let i = 0; i < 40; i++) {
     const r = await postCopy({ token: token(en.id, `rate${String(i).padStart(12, '0')}`), articleId: en.id, chars: 100 }, { ip });
@@ -257,7 +293,7 @@ test('one client cannot inflate copies or visits: reports past the budget are no
     else assert.equal(r.statusCode, 429);
   }
   assert.equal(accepted, 30);
-  assert.equal((await getCopyStats(ctx.store.db, en.id)).copies, 30);
+  assert.equal((await getCopyStats(ctx.store.db, en.id)).copies, before + 30);
   assert.equal((await postCopy({ token: token(en.id, 'otherclient00000'), articleId: en.id, chars: 100 }, { ip: '203.0.113.61' })).statusCode, 204);
 });
 

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { pruneShareClicks } from '../store/counters.ts';
 import { articlePageUrl, parseArticleId } from './article.ts';
-import { reportCopy, reportCopyVisit } from './copies.ts';
+import { issueCopyToken, reportCopy, reportCopyVisit } from './copies.ts';
 import { createRateLimiter, createSeenSet } from './limiter.ts';
 import { renderMastodonConfirm } from './mastodon-confirm.ts';
 import { renderMastodonForm } from './mastodon-form.ts';
@@ -26,6 +26,8 @@ export interface FollowOptions {
   copiesPerIp?: number;
   /** Visit reports per IP per 10 minutes. */
   visitsPerIp?: number;
+  /** Copy tokens issued per IP per 10 minutes. */
+  tokensPerIp?: number;
 }
 
 function privateHeaders(reply: FastifyReply): FastifyReply {
@@ -47,6 +49,7 @@ export async function registerFollowRoutes(app: FastifyInstance, ctx: AppContext
   const shareLimit = createRateLimiter({ ...window, limit: opts.sharesPerIp ?? 60 });
   const copyLimit = createRateLimiter({ ...window, limit: opts.copiesPerIp ?? 30 });
   const visitLimit = createRateLimiter({ ...window, limit: opts.visitsPerIp ?? 60 });
+  const tokenLimit = createRateLimiter({ ...window, limit: opts.tokensPerIp ?? 60 });
   const visitsSeen = createSeenSet({ ttlMs: 24 * 60 * MINUTE, now: ctx.now });
   const script = loadCopyScript();
   // One IPv6 /64 is one reader network: rotating through its addresses earns no fresh budget.
@@ -126,6 +129,14 @@ export async function registerFollowRoutes(app: FastifyInstance, ctx: AppContext
       privateHeaders(reply);
     });
 
+    // A signed token, asked for by the script when a reader starts selecting in the article.
+    scope.post('/copy/token', { bodyLimit: COPY_BODY_LIMIT }, async (req, reply) => {
+      if (!tokenLimit.take(ipKey(req))) return reply.code(429).send({ error: 'too many copy tokens' });
+      const outcome = await issueCopyToken(ctx, parseJsonBody(req.body));
+      if (!outcome.ok) return reply.code(outcome.status).send({ error: outcome.error });
+      return reply.send({ token: outcome.token });
+    });
+
     scope.post('/copy', { bodyLimit: COPY_BODY_LIMIT }, async (req, reply) => {
       if (!copyLimit.take(ipKey(req))) return reply.code(429).send({ error: 'too many copy reports' });
       const outcome = await reportCopy(ctx, parseJsonBody(req.body));
@@ -153,6 +164,7 @@ export async function registerFollowRoutes(app: FastifyInstance, ctx: AppContext
       shareLimit.prune();
       copyLimit.prune();
       visitLimit.prune();
+      tokenLimit.prune();
       visitsSeen.prune();
       await pruneShareClicks(ctx.store.db, new Date(ctx.now().getTime() - ctx.site.shareDedupSeconds * 1000));
     })()

@@ -28,3 +28,16 @@ test('refuses tokens of any other shape', () => {
     assert.equal(parseCopyToken(t), null, JSON.stringify(t));
   for (const v of [undefined, null, 99, {}]) assert.equal(parseCopyToken(v), null);
 });
+
+test('signed tokens: made and verified with the secret; any other signature, secret or id is refused', async () => {
+  const { makeCopyToken, verifyCopyToken, signCopyToken } = await import('./token.ts');
+  const secret = Buffer.alloc(32, 7);
+  const t = makeCopyToken(secret, 333);
+  assert.deepEqual(verifyCopyToken(secret, t), { articleId: 333 });
+  assert.deepEqual(parseCopyToken(t.slice(0, t.lastIndexOf('.'))), { articleId: 333 }, 'the unsigned part still parses');
+  assert.equal(verifyCopyToken(Buffer.alloc(32, 8), t), null);
+  assert.equal(verifyCopyToken(secret, t.slice(0, t.lastIndexOf('.'))), null);
+  assert.equal(verifyCopyToken(secret, `${t.slice(0, 16)}.9a.${t.slice(-16)}`), null);
+  assert.equal(verifyCopyToken(secret, signCopyToken(Buffer.alloc(32, 9), 'BdcYKAD1mC1G6xXA.99')), null);
+  assert.equal(verifyCopyToken(secret, 42), null);
+});

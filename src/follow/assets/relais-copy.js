@@ -1,18 +1,22 @@
 // Relais copy attribution. When a reader copies a long passage of an article, appends
 // "Read more at <article URL>#<token>" to what lands on the clipboard and reports the copy; when someone
-// arrives with such a token in the URL, reports the visit once per browser session.
+// arrives with such a token in the URL, reports the visit once per browser session. Tokens are made and
+// signed by the server (POST /copy/token), asked for as soon as the reader starts selecting in the article;
+// a copy made before one arrives gets the line without a token and is not reported.
 // Plain script, no dependencies: works under `script-src 'self'`. Served by src/follow/routes.ts.
 (function () {
   'use strict';
 
-  var TOKEN = /^[0-9A-Za-z]{16}\.[1-9a-z][0-9a-z]{0,10}$/;
-  var BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+  var TOKEN = /^[0-9A-Za-z]{16}\.[1-9a-z][0-9a-z]{0,10}\.[A-Za-z0-9_-]{16}$/;
   var READ_MORE = { fr: 'En savoir plus sur ', en: 'Read more at ' };
   var script = document.currentScript;
   // Endpoints relative to this script (/assets/relais-copy.js → /copy), so a site under a path prefix works.
   var base = script && script.src ? script.src : location.href;
   var COPY_URL = new URL('../copy', base).href;
   var VISIT_URL = new URL('../copy/visit', base).href;
+  var TOKEN_URL = new URL('../copy/token', base).href;
+  var ready = null;
+  var asking = false;
 
   function send(url, data) {
     var body = JSON.stringify(data);
@@ -28,15 +32,14 @@
     }
   }
 
-  function randomBase62(n) {
-    var out = '';
-    while (out.length < n) {
-      var bytes = crypto.getRandomValues(new Uint8Array(n * 2));
-      for (var i = 0; i < bytes.length && out.length < n; i++) {
-        if (bytes[i] < 248) out += BASE62[bytes[i] % 62]; // 248 = 4 × 62: no bias
-      }
-    }
-    return out;
+  function askToken(id) {
+    if (ready || asking || !window.fetch) return;
+    asking = true;
+    fetch(TOKEN_URL, { method: 'POST', body: JSON.stringify({ articleId: id }), credentials: 'same-origin', headers: { 'content-type': 'text/plain' } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (j) { if (j && typeof j.token === 'string' && TOKEN.test(j.token)) ready = j.token; })
+      .catch(function () {})
+      .then(function () { asking = false; });
   }
 
   function articleUrl(article) {
@@ -75,8 +78,9 @@
     var id = parseInt(article.getAttribute('data-article-id') || '', 10);
     if (!(id > 0)) return;
 
-    var token = randomBase62(16) + '.' + id.toString(36);
-    var link = articleUrl(article) + '#' + token;
+    var token = ready;
+    ready = null; // one token per copy: the next selection asks for another
+    var link = articleUrl(article) + (token ? '#' + token : '');
     var lang = (article.getAttribute('data-lang') || document.documentElement.lang || '').toLowerCase().split('-')[0];
     var lead = READ_MORE[lang] || READ_MORE.en;
 
@@ -90,7 +94,7 @@
     event.clipboardData.setData('text/plain', text.replace(/\s+$/, '') + '\n\n' + lead + link);
     event.clipboardData.setData('text/html', selectionHtml(selection) + '<br>' + p.outerHTML);
     event.preventDefault();
-    send(COPY_URL, { token: token, articleId: id, chars: text.length });
+    if (token) send(COPY_URL, { token: token, articleId: id, chars: text.length });
   }
 
   function reportVisit() {
@@ -114,6 +118,13 @@
   }
 
   var article = document.querySelector('article.article[data-article-id]');
-  if (article) document.addEventListener('copy', function (event) { onCopy(article, event); });
+  if (article) {
+    document.addEventListener('copy', function (event) { onCopy(article, event); });
+    document.addEventListener('selectionchange', function () {
+      var s = document.getSelection();
+      var id = parseInt(article.getAttribute('data-article-id') || '', 10);
+      if (s && !s.isCollapsed && id > 0 && inArticle(s, article)) askToken(id);
+    });
+  }
   reportVisit();
 })();
