@@ -12,7 +12,7 @@ export const ANCHOR_KEYS = 6;
  * looked up whole: a document key is the minimum of its segment (8 shingles or more), so wherever the
  * copy kept its neighbourhood it is also the minimum of the windows of 3 around it.
  */
-export const QUERY_ALL_UP_TO = 1000;
+export const QUERY_ALL_UP_TO = 400;
 const QUERY_WINDOW = 3;
 
 function minOf(h: ArrayLike<number>, from: number, to: number): number {
