@@ -8,6 +8,7 @@ import { resolveCredits } from '../../provenance/credits.ts';
 import { htmlToText } from '../../publish/sanitize.ts';
 import { articlePageUrl } from '../article.ts';
 import { checkRepublication } from './check.ts';
+import { checkPageForCopies } from '../../copies/check.ts';
 
 export const REPUBLISHER_CHECK_JOB = 'republisher-check';
 export const RECHECK_MS = 7 * 24 * 3600_000;
@@ -38,7 +39,10 @@ export function republisherCheckHandler(ctx: AppContext, fetcher: Fetcher): JobH
         credits,
       });
       title = checks.title ?? title;
-      checks_json = JSON.stringify(checks);
+      // The copy index (src/copies) sees every republishing page too; its verdict on this article is kept beside ours.
+      const found = await checkPageForCopies(ctx, { url: res.url, html: res.text, source: 'page' }).catch(() => []);
+      const copy = found.find((f) => f.articleId === article.id);
+      checks_json = JSON.stringify({ ...checks, copyIndexSimilarity: copy ? copy.similarity : null });
     } catch (err) {
       check_error = (err as Error).message.slice(0, 500);
     }

@@ -17,6 +17,8 @@ export interface RepublicationChecks {
   canonicalFound: string | null;
   similarity: number;
   textUnchanged: boolean;
+  /** The copy index's similarity for this article (src/copies), when it found the page a copy; set by check-job.ts. */
+  copyIndexSimilarity?: number | null;
 }
 
 export function checkRepublication(html: string, pageUrl: string, a: { articleUrl: string; text: string; credits: Credits }): RepublicationChecks {

@@ -86,6 +86,7 @@ test('kit, pixel and republisher check', async () => {
       { credits: checked.checks.creditsPresent, link: checked.checks.linkBack, canonical: checked.checks.canonicalAsAdvised, unchanged: checked.checks.textUnchanged },
       { credits: true, link: true, canonical: true, unchanged: true },
     );
+    assert.ok(checked.checks.copyIndexSimilarity > 0.9, `the copy index saw it too: ${checked.checks.copyIndexSimilarity}`);
     // The next look is queued a week later.
     const next = await h.ctx.store.db.selectFrom('jobs').select(['run_at', 'state']).where('kind', '=', REPUBLISHER_CHECK_JOB).where('state', '=', 'queued').execute();
     assert.equal(next.length, 1);
