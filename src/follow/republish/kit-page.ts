@@ -2,6 +2,7 @@
 // sits in read-only text areas. Each opening carries a new placement token, so the page is never cached.
 import { esc } from '../escape.ts';
 import type { LicenceInfo } from '../licence.ts';
+import { followPage } from '../page.ts';
 import { kitStrings } from './strings.ts';
 
 export interface KitPage {
@@ -16,18 +17,10 @@ export interface KitPage {
 export function renderKitPage(p: KitPage): string {
   const s = kitStrings(p.lang);
   const licence = p.licence.url ? `<a href="${esc(p.licence.url)}" rel="license">${esc(p.licence.name)}</a>` : esc(p.licence.name);
-  return `<!doctype html>
-<html lang="${esc(p.lang)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${esc(s.pageTitle(p.title))}</title>
-</head>
-<body>
-<main>
-<h1>${esc(s.pageTitle(p.title))}</h1>
-<p>${s.intro(licence)}</p>
+  return followPage({
+    lang: p.lang,
+    title: s.pageTitle(p.title),
+    mainHtml: `<p>${s.intro(licence)}</p>
 ${p.licence.noDerivatives ? `<p>${esc(s.noDerivatives)}</p>` : ''}
 ${p.licence.nonCommercial ? `<p>${esc(s.nonCommercial)}</p>` : ''}
 <p>${esc(s.imagesNote)}</p>
@@ -36,8 +29,6 @@ ${p.licence.nonCommercial ? `<p>${esc(s.nonCommercial)}</p>` : ''}
 <p><label for="kit-head">${esc(s.headLabel)}</label><br>
 <textarea id="kit-head" readonly rows="2" cols="80">${esc(p.headHtml)}</textarea></p>
 <p>${esc(s.canonicalAdvice)}</p>
-<p><a href="${esc(p.articleUrl)}">${esc(s.back)}</a></p>
-</main>
-</body>
-</html>`;
+<p><a href="${esc(p.articleUrl)}">${esc(s.back)}</a></p>`,
+  });
 }
