@@ -7,8 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, loopbackOnly, SKIP_BROWSER } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
-import { newsroomContext } from './newsroom-support.ts';
-import { apiCall, instrument, pasteHtml, signInOwner } from './newsroom-articles-support.ts';
+import { apiCall, instrument, newsroomContext, signInOwner } from './newsroom-support.ts';
+import { pasteHtml } from './newsroom-articles-support.ts';
 
 const XSS = new URL('../../shared/corpora/xss/', import.meta.url);
 const SKIP = SKIP_BROWSER || (!existsSync(new URL('harness-controls.json', XSS)) && 'needs ../shared/corpora/xss');

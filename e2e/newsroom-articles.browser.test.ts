@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, SKIP_BROWSER } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
-import { axeProblems, cspViolations, newsroomContext, screenshot } from './newsroom-support.ts';
-import { apiCall, instrument, pngImage, rawCall, signedInAs, signInOwner } from './newsroom-articles-support.ts';
+import { apiCall, axeProblems, cspViolations, instrument, newsroomContext, rawCall, screenshot, signInOwner } from './newsroom-support.ts';
+import { pngImage, signedInAs } from './newsroom-articles-support.ts';
 
 let server: RunningServer;
 let browser: Browser;

@@ -11,7 +11,8 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { startFeedServer, type FeedServer } from '../src/ingest/import/test-feed-server.ts';
 import { launchBrowser, loopbackOnly, SKIP_BROWSER } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
-import { apiCall, instrument, openScreen, signInOwner } from './newsroom-ingest-support.ts';
+import { apiCall, instrument, signInOwner } from './newsroom-support.ts';
+import { openScreen } from './newsroom-ingest-support.ts';
 
 const XSS = new URL('../../shared/corpora/xss/', import.meta.url);
 const SKIP = SKIP_BROWSER || (!existsSync(new URL('harness-controls.json', XSS)) && 'needs ../shared/corpora/xss (see its README)');

@@ -7,8 +7,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startFeedServer, type FeedServer } from '../src/ingest/import/test-feed-server.ts';
 import { launchBrowser, SKIP_BROWSER } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
-import { axeProblems, cspViolations, newsroomContext, screenshot } from './newsroom-support.ts';
-import { apiCall, instrument, openScreen, signInOwner } from './newsroom-ingest-support.ts';
+import { apiCall, axeProblems, cspViolations, instrument, newsroomContext, screenshot, signInOwner } from './newsroom-support.ts';
+import { openScreen } from './newsroom-ingest-support.ts';
 
 let server: RunningServer;
 let site: FeedServer;
