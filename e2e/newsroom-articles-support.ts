@@ -6,9 +6,6 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { apiCall, newsroomContext, redeemLink } from './newsroom-support.ts';
 import type { RunningServer } from './server.ts';
 
-// newsroom-translate.browser.test.ts still imports these from here.
-export { apiCall, signInOwner } from './newsroom-support.ts';
-
 /** A new account of `role`, signed in in a context of its own. */
 export async function signedInAs(
   server: RunningServer,

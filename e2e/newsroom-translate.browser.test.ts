@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, SKIP_BROWSER } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
-import { axeProblems, cspViolations, newsroomContext, screenshot } from './newsroom-support.ts';
-import { apiCall, signedInAs, signInOwner } from './newsroom-articles-support.ts';
+import { apiCall, axeProblems, cspViolations, newsroomContext, screenshot, signInOwner } from './newsroom-support.ts';
+import { signedInAs } from './newsroom-articles-support.ts';
 import { row, SEED_TMX, startLibreTranslate, startOutlet, target, type Outlet } from './newsroom-translate-support.ts';
 
 let server: RunningServer;
