@@ -154,24 +154,3 @@ function focalPoint(f: { x: unknown; y: unknown }): { x: number; y: number } {
   if (!ok(f.x) || !ok(f.y)) throw new InputError('image.focal needs x and y between 0 and 1', 'image.focal');
   return { x: f.x, y: f.y };
 }
-
-/** The fields a save supplies: what a revision keeps and a restore gives back. */
-export function snapshotOf(a: ArticleData | Article): ArticleInput {
-  return {
-    slug: a.slug,
-    language: a.language,
-    title: a.title,
-    summary: a.summary,
-    bodyHtml: a.bodyHtml,
-    image: a.image,
-    sectionIds: a.sectionIds,
-    tags: a.tags,
-    status: a.status,
-    publishedAt: a.publishedAt,
-    canonicalUrl: a.canonicalUrl,
-    canonicalPolicy: a.canonicalPolicy,
-    authorIds: a.authorIds,
-    translatorIds: a.translatorIds,
-    provenance: a.provenance,
-  };
-}

@@ -4,7 +4,7 @@ import type { AppContext } from '../context.ts';
 import type { Actor } from '../domain/accounts.ts';
 import { InputError, NotFoundError } from '../domain/types.ts';
 import { findArticleById } from '../store/articles.ts';
-import { snapshotOf } from './article-data.ts';
+import { snapshotOf } from '../domain/article-snapshot.ts';
 import { editArticle, publishArticle, removeArticle, unpublishArticle } from './articles.ts';
 
 export const BULK_ACTIONS = ['publish', 'unpublish', 'move', 'delete'] as const;

@@ -3,7 +3,7 @@ import type { AppContext } from '../context.ts';
 import type { Actor } from '../domain/accounts.ts';
 import { ConflictError, NotFoundError, type ArticleInput } from '../domain/types.ts';
 import { findArticleById } from '../store/articles.ts';
-import { snapshotOf } from './article-data.ts';
+import { snapshotOf } from '../domain/article-snapshot.ts';
 import { diffArticles } from './diff.ts';
 import { recordRevision } from './history.ts';
 import { sanitizeBody } from './sanitize.ts';

@@ -7,7 +7,7 @@ import type { Article, ArticleInput } from '../domain/types.ts';
 import type { Database } from '../store/schema.ts';
 import { recordAudit } from '../store/audit.ts';
 import { insertRevision, latestRevision, replaceRevision, type RevisionKind } from '../store/revisions.ts';
-import { snapshotOf } from './article-data.ts';
+import { snapshotOf } from '../domain/article-snapshot.ts';
 
 /** Consecutive autosaves by one person within this time replace each other instead of piling up. */
 export const AUTOSAVE_MERGE_MS = 10 * 60 * 1000;

@@ -5,7 +5,8 @@ import { InputError, NotFoundError, type ArticleDiff, type ArticleInput } from '
 import { findArticleById } from '../store/articles.ts';
 import { findRevision, listRevisions, type Revision, type RevisionInfo } from '../store/revisions.ts';
 import { atomically } from '../store/transaction.ts';
-import { buildArticleData, snapshotOf } from './article-data.ts';
+import { snapshotOf } from '../domain/article-snapshot.ts';
+import { buildArticleData } from './article-data.ts';
 import { editArticle, type SaveOptions } from './articles.ts';
 import { conflictError, StaleVersion } from './conflict.ts';
 import { diffArticles } from './diff.ts';

@@ -5,7 +5,7 @@ import type { AppContext } from '../context.ts';
 import type { Actor } from '../domain/accounts.ts';
 import type { Article } from '../domain/types.ts';
 import { editArticle } from '../publish/articles.ts';
-import { snapshotOf } from '../publish/article-data.ts';
+import { snapshotOf } from '../domain/article-snapshot.ts';
 import { slugify, uniqueSlug } from '../publish/slug.ts';
 import { findArticleById, slugTaken } from '../store/articles.ts';
 import { segmentsOf } from '../store/segments.ts';

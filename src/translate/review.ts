@@ -5,7 +5,7 @@ import { actorUserId, type Actor } from '../domain/accounts.ts';
 import { can } from '../domain/permissions.ts';
 import { ForbiddenError, InputError, NotFoundError } from '../domain/types.ts';
 import { editArticle, publishArticle, submitArticle } from '../publish/articles.ts';
-import { snapshotOf } from '../publish/article-data.ts';
+import { snapshotOf } from '../domain/article-snapshot.ts';
 import { requireCan } from '../publish/guard.ts';
 import { findSegment, insertComment, segmentsOf, updateSegment } from '../store/segments.ts';
 import { atomically } from '../store/transaction.ts';

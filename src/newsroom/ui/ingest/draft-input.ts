@@ -1,27 +1,11 @@
 // What a PUT of an imported draft sends: the article as stored (PUT replaces every field) with the
 // version it was read at, so a save over someone else's newer edit is refused instead of lost.
 import type { Article, ArticleInput, Person } from '../../../domain/types.ts';
+import { snapshotOf } from '../../../domain/article-snapshot.ts';
 import { api } from '../api.ts';
 
 export function articleInput(a: Article): ArticleInput & { version?: number } {
-  return {
-    slug: a.slug,
-    language: a.language,
-    title: a.title,
-    summary: a.summary,
-    bodyHtml: a.bodyHtml,
-    image: a.image,
-    sectionIds: a.sectionIds,
-    tags: a.tags,
-    status: a.status,
-    publishedAt: a.publishedAt,
-    canonicalUrl: a.canonicalUrl,
-    canonicalPolicy: a.canonicalPolicy,
-    authorIds: a.authorIds,
-    translatorIds: a.translatorIds,
-    provenance: a.provenance,
-    version: a.version,
-  };
+  return { ...snapshotOf(a), version: a.version };
 }
 
 /** People for the names typed: an existing person of that name, else a new one. */
