@@ -1,6 +1,7 @@
 // Sign-in budgets: per account (stops guessing one person's password) and per address (stops one
 // machine trying many accounts). Kept in the database so every process and a restart share them.
 import type { AppContext } from '../context.ts';
+import { readerNetwork } from '../domain/network-prefix.ts';
 import { clearFailures, failuresSince, pruneFailures, recordFailure } from '../store/sign-in-failures.ts';
 
 export const WINDOW_MINUTES = 15;
@@ -17,20 +18,9 @@ export class RateLimited extends Error {
   }
 }
 
-/** IPv6 addresses count per /64 (one subscriber's whole network), IPv4 per address. */
+/** IPv6 addresses count per /64 (one subscriber's whole network), IPv4 per address: the counters' own rule. */
 export function addressKey(ip: string): string {
-  const v = ip.replace(/^::ffff:/, '');
-  if (!v.includes(':')) return `ip:${v}`;
-  const [head] = v.split('%');
-  const parts = head.includes('::') ? expand(head) : head.split(':');
-  return `ip6:${parts.slice(0, 4).join(':')}`;
-}
-
-function expand(v: string): string[] {
-  const [a, b] = v.split('::');
-  const left = a ? a.split(':') : [];
-  const right = b ? b.split(':') : [];
-  return [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
+  return `ip:${readerNetwork(ip)}`;
 }
 
 const accountKey = (email: string) => `acct:${email.trim().toLowerCase()}`;

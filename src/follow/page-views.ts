@@ -8,7 +8,7 @@ import { isbot } from 'isbot';
 import type { AppContext } from '../context.ts';
 import type { Store } from '../store/db.ts';
 import { addDailyCounts, dayOf, type DailyIncrement } from '../store/daily-counts.ts';
-import { readerNetwork } from './network-prefix.ts';
+import { readerNetwork } from '../domain/network-prefix.ts';
 import { createReaderHasher } from './reader.ts';
 import { isPrefetch } from './speculative.ts';
 

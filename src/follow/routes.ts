@@ -12,7 +12,7 @@ import { createReaderHasher } from './reader.ts';
 import { COPY_SCRIPT_PATH, etagMatches, loadCopyScript } from './script.ts';
 import { shareArticle, visibleShareCounts } from './shares.ts';
 import { isPrefetch } from './speculative.ts';
-import { readerNetwork } from './network-prefix.ts';
+import { readerNetwork } from '../domain/network-prefix.ts';
 import { looksLikePersonClick } from './person-click.ts';
 
 const MINUTE = 60_000;

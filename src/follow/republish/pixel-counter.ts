@@ -7,7 +7,7 @@ import type { AppContext } from '../../context.ts';
 import type { Store } from '../../store/db.ts';
 import { dayOf } from '../../store/daily-counts.ts';
 import { isReaderView } from '../page-views.ts';
-import { readerNetwork } from '../network-prefix.ts';
+import { readerNetwork } from '../../domain/network-prefix.ts';
 import { createReaderHasher } from '../reader.ts';
 import { addRepublisherViews, placementUrn, type RepublisherViews } from './views-store.ts';
 

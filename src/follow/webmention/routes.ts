@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { createRateLimiter } from '../limiter.ts';
-import { readerNetwork } from '../network-prefix.ts';
+import { readerNetwork } from '../../domain/network-prefix.ts';
 import { receiveWebmention, WEBMENTION_PATH } from './receive.ts';
 
 export const WEBMENTION_BODY_LIMIT = 2048;

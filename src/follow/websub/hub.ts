@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { enqueueJob } from '../../ingest/jobs/index.ts';
 import { createRateLimiter } from '../limiter.ts';
-import { readerNetwork } from '../network-prefix.ts';
+import { readerNetwork } from '../../domain/network-prefix.ts';
 import { HUB_PATH } from './hub-url.ts';
 import { parseTopic } from './topics.ts';
 
