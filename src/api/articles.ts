@@ -5,7 +5,7 @@ import { NotFoundError, type ArticleInput, type ArticleStatus, type Page, type A
 import { createArticle, editArticle, publishArticle, removeArticle as deleteArticleOp } from '../publish/articles.ts';
 import { findArticleById, queryArticles, tagSlug, type ArticleQuery, type ArticleSort } from '../store/articles.ts';
 import { findSectionBySlug } from '../store/sections.ts';
-import { requestActor } from './actor.ts';
+import { actorOf } from './auth.ts';
 import { articleIdsMatching, RANKED_CAP } from './article-search.ts';
 
 type IdReq = FastifyRequest<{ Params: { id: number } }>;
@@ -81,7 +81,7 @@ export async function getArticle(ctx: AppContext, req: IdReq): Promise<Article> 
 
 export async function postArticle(ctx: AppContext, req: FastifyRequest, reply: FastifyReply): Promise<Article> {
   const { version: _ignored, ...input } = req.body as ArticleInput & { version?: number };
-  const a = await createArticle(ctx, input, requestActor(req));
+  const a = await createArticle(ctx, input, actorOf(req));
   reply.code(201).header('location', `/api/articles/${a.id}`);
   return a;
 }
@@ -89,15 +89,15 @@ export async function postArticle(ctx: AppContext, req: FastifyRequest, reply: F
 /** `version` in the body is the one the editor loaded: a newer stored one answers 409 with the difference. */
 export async function putArticle(ctx: AppContext, req: IdReq): Promise<Article> {
   const { version, ...input } = req.body as ArticleInput & { version?: number };
-  return editArticle(ctx, req.params.id, input, requestActor(req), { expectedVersion: version });
+  return editArticle(ctx, req.params.id, input, actorOf(req), { expectedVersion: version });
 }
 
 export async function postPublish(ctx: AppContext, req: IdReq): Promise<Article> {
   const body = (req.body ?? {}) as { at?: string };
-  return publishArticle(ctx, req.params.id, requestActor(req), body.at);
+  return publishArticle(ctx, req.params.id, actorOf(req), body.at);
 }
 
 export async function removeArticle(ctx: AppContext, req: IdReq, reply: FastifyReply): Promise<void> {
-  await deleteArticleOp(ctx, req.params.id, requestActor(req));
+  await deleteArticleOp(ctx, req.params.id, actorOf(req));
   reply.code(204).send();
 }

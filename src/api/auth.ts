@@ -12,8 +12,6 @@ import type { LiveSession } from '../accounts/sessions.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Name of the API token that authenticated this request. */
-    apiTokenName?: string;
     /** Who is acting: the token's or the session's user. */
     actor?: Actor;
     /** The newsroom session, when the request came with its cookie. */
@@ -74,7 +72,6 @@ export function apiAuth(ctx: AppContext) {
         return deny(reply, 403, 'the owner requires two-factor sign-in: set up an authenticator app or a passkey first', { mustEnrolTwoFactor: true });
     }
     req.actor = cred.actor;
-    if (cred.actor.kind === 'token') req.apiTokenName = cred.actor.name;
     if (config.permission && !can(cred.actor, config.permission)) return deny(reply, 403, refusal(config.permission));
   };
 }

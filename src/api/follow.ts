@@ -5,7 +5,7 @@ import type { AppContext } from '../context.ts';
 import { ForbiddenError, InputError, NotFoundError } from '../domain/types.ts';
 import { can, refusal } from '../domain/permissions.ts';
 import { findArticleById } from '../store/articles.ts';
-import { requestActor } from './actor.ts';
+import { actorOf } from './auth.ts';
 import { articleLicence, LICENCES, licenceInfo, parseLicence, setArticleLicence, setSiteDefaultLicence, siteDefaultLicence } from '../follow/licence.ts';
 import { articleRepublishers, topRepublishers } from '../follow/republish/dashboard.ts';
 import { listWebmentions, moderateWebmention } from '../follow/webmention/moderation.ts';
@@ -36,7 +36,7 @@ export async function putArticleLicence(ctx: AppContext, req: FastifyRequest<{ P
   const value = licenceField(req.body);
   const article = await findArticleById(ctx.store.db, id);
   if (!article) throw new NotFoundError(`no article ${id}`);
-  if (!can(requestActor(req), 'article.edit', article)) throw new ForbiddenError(refusal('article.edit'));
+  if (!can(actorOf(req), 'article.edit', article)) throw new ForbiddenError(refusal('article.edit'));
   await setArticleLicence(ctx.store.db, id, value === null ? null : parseLicence(value));
   return getArticleLicence(ctx, req);
 }

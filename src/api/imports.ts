@@ -4,7 +4,7 @@ import type { AppContext } from '../context.ts';
 import { InputError } from '../domain/types.ts';
 import { importFromHtml, importFromPaste, importFromUrl, type ImportOutcome } from '../ingest/import/index.ts';
 import { fetcherFor } from './fetcher.ts';
-import { requestActor } from './actor.ts';
+import { actorOf } from './auth.ts';
 
 interface ImportBody {
   url?: string;
@@ -47,7 +47,7 @@ export async function postImport(ctx: AppContext, req: FastifyRequest, reply: Fa
   const given = (['html', 'text'] as const).filter((k) => b[k] !== undefined);
   if (given.length > 1 || (b.text !== undefined && b.url !== undefined))
     throw new InputError('give one source: "url", "html" (with an optional "url"), or "text"', given[1] ?? 'url');
-  const opts = { update: b.update === true, actor: requestActor(req), fetcher: fetcherFor(ctx) };
+  const opts = { update: b.update === true, actor: actorOf(req), fetcher: fetcherFor(ctx) };
   if (b.html !== undefined) return sendOutcome(reply, await importFromHtml(ctx, b.html, pageUrl(b.url), opts));
   if (b.text !== undefined) return sendOutcome(reply, await importFromPaste(ctx, b.text, opts));
   if (!b.url?.trim()) throw new InputError('"url", "html" or "text" is required', 'url');

@@ -6,7 +6,7 @@ import { findMatches, type MemoryMatch } from '../translate/memory.ts';
 import { exportTmxText, importTmx, type TmxImportReport } from '../translate/tmx.ts';
 import { addGlossaryEntry, listGlossary, removeGlossaryEntry, type GlossaryEntry } from '../translate/glossary.ts';
 import { countUnread, markNoticeRead, noticesFor } from '../store/notices.ts';
-import { requestActor } from './actor.ts';
+import { actorOf } from './auth.ts';
 
 type Pair = { from: string; to: string };
 /** The API's body limit (routes.ts): a larger memory goes through `relais tm import`. */
@@ -36,7 +36,7 @@ export async function getGlossary(ctx: AppContext, req: FastifyRequest): Promise
 }
 
 export async function postGlossary(ctx: AppContext, req: FastifyRequest, reply: FastifyReply): Promise<GlossaryEntry> {
-  const e = await addGlossaryEntry(ctx, req.body as Pair & { term: string; rendering: string; note?: string }, requestActor(req));
+  const e = await addGlossaryEntry(ctx, req.body as Pair & { term: string; rendering: string; note?: string }, actorOf(req));
   reply.code(201);
   return e;
 }
@@ -47,7 +47,7 @@ export async function deleteGlossary(ctx: AppContext, req: FastifyRequest<{ Para
 }
 
 function userOf(req: FastifyRequest): number | null {
-  const a = requestActor(req);
+  const a = actorOf(req);
   return a.kind === 'system' ? null : (a.user?.id ?? null);
 }
 

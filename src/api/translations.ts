@@ -10,14 +10,14 @@ import { addComment, approveTranslation, publishTranslation, returnTranslation, 
 import { getSegments, getTranslation, listTranslations, type TranslationListQuery } from '../translate/workspace.ts';
 import { suggestSegment, type MachineSuggestion } from '../translate/machine/suggest.ts';
 import type { SegmentComment, SegmentView, TranslationView } from '../translate/model.ts';
-import { requestActor } from './actor.ts';
+import { actorOf } from './auth.ts';
 import { fetcherFor } from './fetcher.ts';
 
 type IdReq = FastifyRequest<{ Params: { id: number } }>;
 type SegReq = FastifyRequest<{ Params: { id: number; segmentId: number } }>;
 
 export async function postTranslation(ctx: AppContext, req: IdReq, reply: FastifyReply): Promise<Article> {
-  const article = await startTranslation(ctx, req.params.id, req.body as StartRequest, requestActor(req));
+  const article = await startTranslation(ctx, req.params.id, req.body as StartRequest, actorOf(req));
   reply.code(201).header('location', `/api/articles/${article.id}`);
   return article;
 }
@@ -25,7 +25,7 @@ export async function postTranslation(ctx: AppContext, req: IdReq, reply: Fastif
 /** Imports the candidate (or finds its earlier import), then starts the translation of that draft. */
 export async function postCandidateTranslation(ctx: AppContext, req: IdReq, reply: FastifyReply): Promise<Article & { importedArticleId: number }> {
   const outcome = await importCandidate(ctx, fetcherFor(ctx), req.params.id);
-  const article = await startTranslation(ctx, outcome.article.id, req.body as StartRequest, requestActor(req));
+  const article = await startTranslation(ctx, outcome.article.id, req.body as StartRequest, actorOf(req));
   reply.code(201).header('location', `/api/articles/${article.id}`);
   return { ...article, importedArticleId: outcome.article.id };
 }
@@ -35,21 +35,21 @@ export async function getSegmentsHandler(ctx: AppContext, req: IdReq): Promise<S
 }
 
 export async function putSegment(ctx: AppContext, req: SegReq): Promise<SegmentSaved> {
-  return saveSegment(ctx, req.params.id, req.params.segmentId, req.body as SegmentChange, requestActor(req));
+  return saveSegment(ctx, req.params.id, req.params.segmentId, req.body as SegmentChange, actorOf(req));
 }
 
 export async function postMachine(ctx: AppContext, req: SegReq): Promise<MachineSuggestion> {
-  return suggestSegment(ctx, fetcherFor(ctx), req.params.id, req.params.segmentId, requestActor(req));
+  return suggestSegment(ctx, fetcherFor(ctx), req.params.id, req.params.segmentId, actorOf(req));
 }
 
 export async function postSegmentComment(ctx: AppContext, req: SegReq, reply: FastifyReply): Promise<SegmentComment> {
-  const c = await addComment(ctx, req.params.id, req.params.segmentId, (req.body as { text: string }).text, requestActor(req));
+  const c = await addComment(ctx, req.params.id, req.params.segmentId, (req.body as { text: string }).text, actorOf(req));
   reply.code(201);
   return c;
 }
 
 export async function postTranslationComment(ctx: AppContext, req: IdReq, reply: FastifyReply): Promise<SegmentComment> {
-  const c = await addComment(ctx, req.params.id, null, (req.body as { text: string }).text, requestActor(req));
+  const c = await addComment(ctx, req.params.id, null, (req.body as { text: string }).text, actorOf(req));
   reply.code(201);
   return c;
 }
@@ -59,25 +59,25 @@ export async function getTranslationHandler(ctx: AppContext, req: IdReq): Promis
 }
 
 export async function postSubmitTranslation(ctx: AppContext, req: IdReq): Promise<TranslationView> {
-  return submitTranslation(ctx, req.params.id, requestActor(req));
+  return submitTranslation(ctx, req.params.id, actorOf(req));
 }
 
 export async function postReturnTranslation(ctx: AppContext, req: IdReq): Promise<TranslationView> {
-  return returnTranslation(ctx, req.params.id, (req.body ?? {}) as { comment?: string }, requestActor(req));
+  return returnTranslation(ctx, req.params.id, (req.body ?? {}) as { comment?: string }, actorOf(req));
 }
 
 export async function postApproveTranslation(ctx: AppContext, req: IdReq): Promise<TranslationView> {
-  return approveTranslation(ctx, req.params.id, requestActor(req));
+  return approveTranslation(ctx, req.params.id, actorOf(req));
 }
 
 export async function postPublishTranslation(ctx: AppContext, req: IdReq): Promise<TranslationView> {
-  return publishTranslation(ctx, req.params.id, requestActor(req), (req.body as { at?: string } | null)?.at);
+  return publishTranslation(ctx, req.params.id, actorOf(req), (req.body as { at?: string } | null)?.at);
 }
 
 export async function getTranslationsHandler(ctx: AppContext, req: FastifyRequest) {
-  return listTranslations(ctx, req.query as TranslationListQuery, requestActor(req));
+  return listTranslations(ctx, req.query as TranslationListQuery, actorOf(req));
 }
 
 export async function getTranslationsOfArticle(ctx: AppContext, req: IdReq) {
-  return listTranslations(ctx, { source: req.params.id, pageSize: 200 }, requestActor(req));
+  return listTranslations(ctx, { source: req.params.id, pageSize: 200 }, actorOf(req));
 }
