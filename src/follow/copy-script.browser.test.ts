@@ -91,6 +91,8 @@ async function copySelection(page: import('playwright-core').Page, selector: str
   await page.evaluate(() => navigator.clipboard.writeText('(empty)'));
   // The script asks the server for a signed token when a selection starts in the article.
   const issued = tokenFirst ? once(answered, '/copy/token') : null;
+  // The server answering is not the page holding the token: wait for the response to reach the page too.
+  const reached = tokenFirst ? page.waitForResponse((r) => r.url().endsWith('/copy/token')) : null;
   await page.evaluate((sel) => {
     const range = document.createRange();
     range.selectNodeContents(document.querySelector(sel)!);
@@ -99,6 +101,10 @@ async function copySelection(page: import('playwright-core').Page, selector: str
     s.addRange(range);
   }, selector);
   if (issued) assert.deepEqual(await issued, [200]);
+  if (reached) {
+    await (await reached).finished();
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+  }
   await page.keyboard.press('Control+C');
   return page.evaluate(() => navigator.clipboard.readText());
 }
