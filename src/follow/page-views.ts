@@ -2,7 +2,7 @@
 // A reader counts once per article per UTC day: the day's set holds HMACs of (network prefix, User-Agent,
 // article) under reader.ts's secret, which is replaced each day, and the set is dropped at the day change;
 // no address is kept anywhere. The request path only touches memory: counts are batched and written every
-// couple of seconds (and when the app closes) as upserts into daily_counts.
+// couple of seconds (and when the app closes) as upserts into daily_counts (daily-batch.ts, shared with the kit pixel).
 import type { IncomingHttpHeaders } from 'node:http';
 import { isbot } from 'isbot';
 import type { AppContext } from '../context.ts';
@@ -10,6 +10,7 @@ import type { Store } from '../store/db.ts';
 import { addDailyCounts, dayOf, type DailyIncrement } from '../store/daily-counts.ts';
 import { readerNetwork } from '../domain/network-prefix.ts';
 import { createReaderHasher } from './reader.ts';
+import { createDailyBatch, type DailyBatchOptions } from './daily-batch.ts';
 import { isPrefetch } from './speculative.ts';
 
 export interface PageViewRequest {
@@ -25,12 +26,7 @@ export interface PageViewCounter {
   flush(): Promise<void>;
 }
 
-export interface PageViewOptions {
-  flushMs?: number;
-  /** Readers remembered per day; past it, views are still counted but not deduplicated (bounded memory). */
-  maxReaders?: number;
-  onError?: (err: unknown) => void;
-}
+export type PageViewOptions = DailyBatchOptions;
 
 /** A reader's view, as opposed to a machine's or a speculative load. */
 export function isReaderView(req: PageViewRequest): boolean {
@@ -40,66 +36,19 @@ export function isReaderView(req: PageViewRequest): boolean {
 }
 
 export function createPageViewCounter(ctx: Pick<AppContext, 'store' | 'now'>, opts: PageViewOptions = {}): PageViewCounter {
-  const flushMs = opts.flushMs ?? 2000;
-  const maxReaders = opts.maxReaders ?? 1_000_000;
   const hashReader = createReaderHasher(ctx.now);
-  let seenDay = '';
-  let seen = new Set<string>();
-  let pending = new Map<string, DailyIncrement>();
-  let timer: NodeJS.Timeout | null = null;
-  let writing: Promise<void> = Promise.resolve();
-
-  function add(inc: DailyIncrement): void {
-    const id = `${inc.articleId}\0${inc.day}`;
-    const known = pending.get(id);
-    if (known) known.count += inc.count;
-    else pending.set(id, { ...inc });
-  }
-
-  async function write(): Promise<void> {
-    if (timer) clearTimeout(timer);
-    timer = null;
-    if (!pending.size) return;
-    const batch = [...pending.values()];
-    pending = new Map();
-    try {
-      // Views change no page, so they do not pass through the change counter that tells caches to re-read.
-      await addDailyCounts(ctx.store.db.withoutPlugins(), batch);
-    } catch (err) {
-      for (const inc of batch) add(inc); // kept for the next flush: nothing is lost to a passing failure
-      schedule();
-      throw err;
-    }
-  }
-
-  function flush(): Promise<void> {
-    writing = writing.catch(() => {}).then(write);
-    return writing;
-  }
-
-  function schedule(): void {
-    if (timer) return;
-    timer = setTimeout(() => flush().catch((err) => opts.onError?.(err)), flushMs);
-    timer.unref();
-  }
-
+  // Views change no page, so they do not pass through the change counter that tells caches to re-read.
+  const batch = createDailyBatch<DailyIncrement>((inc) => `${inc.articleId}\0${inc.day}`, (b) => addDailyCounts(ctx.store.db.withoutPlugins(), b), opts);
   return {
     record(req, articleId) {
       if (!isReaderView(req)) return false;
-      const now = ctx.now();
-      const day = dayOf(now);
-      if (day !== seenDay) {
-        seenDay = day;
-        seen = new Set();
-      }
+      const day = dayOf(ctx.now());
       const reader = hashReader('view', readerNetwork(req.ip), String(req.headers['user-agent']), String(articleId));
-      if (seen.has(reader)) return false;
-      if (seen.size < maxReaders) seen.add(reader);
-      add({ articleId, metric: 'view', day, count: 1 });
-      schedule();
+      if (!batch.firstToday(day, reader)) return false;
+      batch.add({ articleId, metric: 'view', day, count: 1 });
       return true;
     },
-    flush,
+    flush: batch.flush,
   };
 }
 

@@ -9,6 +9,7 @@ import { dayOf } from '../../store/daily-counts.ts';
 import { isReaderView } from '../page-views.ts';
 import { readerNetwork } from '../../domain/network-prefix.ts';
 import { createReaderHasher } from '../reader.ts';
+import { createDailyBatch, type DailyBatchOptions } from '../daily-batch.ts';
 import { addRepublisherViews, placementUrn, type RepublisherViews } from './views-store.ts';
 
 export interface PixelHit {
@@ -37,64 +38,27 @@ export function refererPage(referer: unknown, baseUrl: string): string | null {
   }
 }
 
-export function createPixelCounter(ctx: Pick<AppContext, 'store' | 'now' | 'site'>, opts: { flushMs?: number; maxReaders?: number; onError?: (e: unknown) => void } = {}): PixelCounter {
-  const flushMs = opts.flushMs ?? 2000;
-  const maxReaders = opts.maxReaders ?? 1_000_000;
+export function createPixelCounter(ctx: Pick<AppContext, 'store' | 'now' | 'site'>, opts: DailyBatchOptions = {}): PixelCounter {
   const hashReader = createReaderHasher(ctx.now);
-  let seenDay = '';
-  let seen = new Set<string>();
-  let pending = new Map<string, RepublisherViews>();
-  let timer: NodeJS.Timeout | null = null;
-  let writing: Promise<void> = Promise.resolve();
-
-  function add(v: RepublisherViews): void {
-    const id = `${v.articleId}\0${v.pageUrl}\0${v.day}`;
-    const known = pending.get(id);
-    if (known) known.count += v.count;
-    else pending.set(id, { ...v });
-  }
-
-  async function write(): Promise<void> {
-    if (timer) clearTimeout(timer);
-    timer = null;
-    if (!pending.size) return;
-    const batch = [...pending.values()];
-    pending = new Map();
-    try {
-      // Like page views, these change no page: they bypass the change counter.
-      await addRepublisherViews(ctx.store.db.withoutPlugins(), batch, ctx.now());
-    } catch (err) {
-      for (const v of batch) add(v);
-      schedule();
-      throw err;
-    }
-  }
-
-  const flush = () => (writing = writing.catch(() => {}).then(write));
-
-  function schedule(): void {
-    if (timer) return;
-    timer = setTimeout(() => flush().catch((err) => opts.onError?.(err)), flushMs);
-    timer.unref();
-  }
-
+  // Like page views, these change no page: they bypass the change counter.
+  const batch = createDailyBatch<RepublisherViews>(
+    (v) => `${v.articleId}\0${v.pageUrl}\0${v.day}`,
+    async (b) => {
+      await addRepublisherViews(ctx.store.db.withoutPlugins(), b, ctx.now());
+    },
+    opts,
+  );
   return {
     record(req, articleId, placement) {
       if (!isReaderView(req)) return false;
       const day = dayOf(ctx.now());
-      if (day !== seenDay) {
-        seenDay = day;
-        seen = new Set();
-      }
       const reader = hashReader('pixel', readerNetwork(req.ip), String(req.headers['user-agent']), placement);
-      if (seen.has(reader)) return false;
-      if (seen.size < maxReaders) seen.add(reader);
+      if (!batch.firstToday(day, reader)) return false;
       const pageUrl = refererPage(req.headers.referer, ctx.site.baseUrl) ?? placementUrn(placement);
-      add({ articleId, placement, pageUrl, day, count: 1 });
-      schedule();
+      batch.add({ articleId, placement, pageUrl, day, count: 1 });
       return true;
     },
-    flush,
+    flush: batch.flush,
   };
 }
 
