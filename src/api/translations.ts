@@ -9,7 +9,7 @@ import { saveSegment, type SegmentChange, type SegmentSaved } from '../translate
 import { addComment, approveTranslation, publishTranslation, returnTranslation, submitTranslation } from '../translate/review.ts';
 import { getSegments, getTranslation, listTranslations, type TranslationListQuery } from '../translate/workspace.ts';
 import { suggestSegment, type MachineSuggestion } from '../translate/machine/suggest.ts';
-import type { SegmentComment, SegmentView, TranslationView } from '../translate/model.ts';
+import type { SegmentComment, SegmentView, TranslationView } from '../domain/translation.ts';
 import { actorOf } from './auth.ts';
 import { fetcherFor } from './fetcher.ts';
 

@@ -7,6 +7,7 @@ import { InputError, NotFoundError } from '../domain/types.ts';
 import { wordSpans, tokens } from '../text/normalize.ts';
 import { deleteGlossaryEntry, glossaryOf, upsertGlossaryEntry, type GlossaryRow } from '../store/glossary.ts';
 import { languagePair } from './languages.ts';
+import type { TermMark } from '../domain/translation.ts';
 
 export interface GlossaryEntry {
   id: number;
@@ -18,14 +19,6 @@ export interface GlossaryEntry {
   createdAt: string;
 }
 
-export interface TermMark {
-  term: string;
-  rendering: string;
-  note: string;
-  /** Offsets in the segment's sourceText (UTF-16 code units), end exclusive. */
-  start: number;
-  end: number;
-}
 
 const toEntry = (r: GlossaryRow): GlossaryEntry => {
   const [from, to] = r.pair.split('>');

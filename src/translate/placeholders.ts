@@ -3,18 +3,11 @@
 // moves them; the markup itself (a link's href) comes back from the source's map, never from the target.
 import { escapeText } from 'entities';
 import { InputError } from '../domain/types.ts';
+import type { PlaceholderInfo } from '../domain/translation.ts';
 
 /** What each placeholder number stands for: an element's opening and closing tags, or a whole void element. */
 export type Markup = Record<string, { open: string; close: string } | { void: string }>;
 
-export interface PlaceholderInfo {
-  n: number;
-  kind: 'pair' | 'void';
-  /** The element's name ("a", "em", "br", "img"). */
-  tag: string;
-  /** A link's address, for the editor to show. */
-  href?: string;
-}
 
 const TOKEN = /<(\/?)(\d{1,4})(\/?)>/g;
 

@@ -11,7 +11,7 @@ import { findSegment, insertComment, segmentsOf, updateSegment } from '../store/
 import { atomically } from '../store/transaction.ts';
 import { updateTranslation, type TranslationRow } from '../store/translations.ts';
 import { remember } from './memory.ts';
-import type { SegmentComment, TranslationView } from './model.ts';
+import type { SegmentComment, TranslationView } from '../domain/translation.ts';
 import { notify, reviewers, type PendingMail } from './notices.ts';
 import { saveFromSegments } from './rebuild-article.ts';
 import { commentView } from './views.ts';

@@ -10,7 +10,7 @@ import { findSegment, updateSegment } from '../store/segments.ts';
 import { atomically } from '../store/transaction.ts';
 import { updateTranslation } from '../store/translations.ts';
 import { remember } from './memory.ts';
-import { SEGMENT_STATUSES, type SegmentStatus, type SegmentView, type TranslationView } from './model.ts';
+import { SEGMENT_STATUSES, type SegmentStatus, type SegmentView, type TranslationView } from '../domain/translation.ts';
 import { placeholderProblem } from './placeholders.ts';
 import { saveFromSegments } from './rebuild-article.ts';
 import { markupOf } from './views.ts';

@@ -7,9 +7,8 @@ import render from 'dom-serializer';
 import { Comment, type ChildNode, type Element, type ParentNode } from 'domhandler';
 import { escapeAttribute } from 'entities';
 import type { Markup } from './placeholders.ts';
+import type { SegmentKind } from '../domain/translation.ts';
 
-export const SEGMENT_KINDS = ['title', 'summary', 'paragraph', 'heading', 'list-item', 'quote', 'caption', 'cell', 'code'] as const;
-export type SegmentKind = (typeof SEGMENT_KINDS)[number];
 
 export interface SourceSegment {
   /** Stable within one segmentation: "title", "summary", "body.1", "body.2"… */

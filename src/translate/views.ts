@@ -7,8 +7,8 @@ import { describePlaceholders, placeholderProblem, textToHtml, type Markup } fro
 import { markTerms, type GlossaryEntry } from './glossary.ts';
 import { wordDiff } from './similarity.ts';
 import { escapeText } from 'entities';
-import type { Progress, SegmentComment, SegmentStatus, SegmentView, TranslationStatus, TranslationView } from './model.ts';
-import type { SegmentKind } from './segment.ts';
+import type { Progress, SegmentComment, SegmentStatus, SegmentView, TranslationStatus, TranslationView } from '../domain/translation.ts';
+import type { SegmentKind } from '../domain/translation.ts';
 
 export const markupOf = (r: SegmentRow): Markup => parseJson<Markup>(r.markup_json, {});
 

@@ -8,7 +8,7 @@ import { commentsOf, countSegmentsByStatus, segmentsOf } from '../store/segments
 import { findTranslation, listTranslationRows, type TranslationRow } from '../store/translations.ts';
 import { findUser } from '../store/users.ts';
 import { listGlossary } from './glossary.ts';
-import { TRANSLATION_STATUSES, type SegmentView, type TranslationStatus, type TranslationView } from './model.ts';
+import { TRANSLATION_STATUSES, type SegmentView, type TranslationStatus, type TranslationView } from '../domain/translation.ts';
 import { segmentView, translationView } from './views.ts';
 
 export async function loadTranslation(ctx: AppContext, articleId: number): Promise<{ t: TranslationRow; article: Article }> {

@@ -3,6 +3,12 @@
 import { api } from '../api.ts';
 import { lang, t } from '../i18n.ts';
 import { el } from '../shell/forms.ts';
+import type { TextChange } from '../../../domain/types.ts';
+import type { Progress } from '../../../domain/translation.ts';
+
+// The server's shapes (src/domain/translation.ts), under the names these screens use.
+export type { Progress, TranslationView, SegmentComment as Comment } from '../../../domain/translation.ts';
+export type Change = TextChange;
 
 export interface TranslateConfig {
   languages: string[];
@@ -32,15 +38,6 @@ export function languageName(tag: string): string {
   }
 }
 
-export interface Progress {
-  total: number;
-  untranslated: number;
-  draft: number;
-  translated: number;
-  reviewed: number;
-  sourceChanged: number;
-}
-
 export const doneCount = (p: Progress) => p.translated + p.reviewed;
 export const percent = (p: Progress) => (p.total ? Math.round((doneCount(p) * 100) / p.total) : 0);
 
@@ -55,39 +52,6 @@ export function progressBar(p: Progress, labelId?: string): HTMLElement {
 
 export function statusTag(status: string, kind: 'tr.status' | 'tr.seg' = 'tr.status'): HTMLElement {
   return el('span', { class: `tr-status tr-status-${status}` }, t(`${kind}.${status}`));
-}
-
-export interface TranslationView {
-  articleId: number;
-  sourceId: number | null;
-  from: string;
-  to: string;
-  status: string;
-  title: string;
-  sourceTitle: string | null;
-  articleStatus: string;
-  pendingUpdate: boolean;
-  translator: { userId: number; name: string; personId: number | null } | null;
-  progress: Progress;
-  machineAssisted: { provider: string } | null;
-  sourceUpdatedSinceTranslation: boolean;
-  comments: Comment[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Comment {
-  id: number;
-  segmentId: number | null;
-  userId: number | null;
-  author: string;
-  text: string;
-  createdAt: string;
-}
-
-export interface Change {
-  op: 'equal' | 'insert' | 'delete';
-  text: string;
 }
 
 /** A word diff as <ins>/<del> runs (text nodes only). */

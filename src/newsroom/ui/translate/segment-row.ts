@@ -8,22 +8,8 @@ import { SegmentSaver, type Saved } from './segment-saver.ts';
 import { placeholderLegend, sourceView, type Placeholder, type Term } from './source-view.ts';
 import { machineSuggestion, memoryMatches } from './suggestions.ts';
 import { wordDiff } from './word-diff.ts';
-
-export interface SegmentView {
-  id: number;
-  key: string;
-  kind: string;
-  position: number;
-  sourceText: string;
-  targetText: string;
-  placeholders: Placeholder[];
-  status: string;
-  origin: string | null;
-  sourceChanged: boolean;
-  sourceDiff: Change[] | null;
-  comments: Comment[];
-  terms: Term[];
-}
+export type { SegmentView } from '../../../domain/translation.ts';
+import type { SegmentView } from '../../../domain/translation.ts';
 
 export interface RowContext {
   articleId: number;

@@ -3,11 +3,12 @@
 import { api } from '../api.ts';
 import { errorText } from '../shell/forms.ts';
 import type { TranslationView } from './common.ts';
+import type { SegmentView } from '../../../domain/translation.ts';
 
 export const SEGMENT_AUTOSAVE_MS = 2000;
 
 export interface Saved {
-  segment: { id: number; status: string; targetText: string; origin: string | null };
+  segment: SegmentView;
   translation: TranslationView;
   article: { id: number; version: number; status: string };
 }

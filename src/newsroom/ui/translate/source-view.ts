@@ -2,21 +2,10 @@
 // copyable), glossary terms as <mark> described by their rendering.
 import { t } from '../i18n.ts';
 import { el, uid } from '../shell/forms.ts';
+import type { PlaceholderInfo, TermMark } from '../../../domain/translation.ts';
 
-export interface Term {
-  term: string;
-  rendering: string;
-  note: string | null;
-  start: number;
-  end: number;
-}
-
-export interface Placeholder {
-  n: number;
-  kind: 'pair' | 'void';
-  tag: string;
-  href?: string;
-}
+export type Term = TermMark;
+export type Placeholder = PlaceholderInfo;
 
 const TOKEN = /<\/?\d+\/?>/g;
 

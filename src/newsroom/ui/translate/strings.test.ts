@@ -5,8 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { TRANSLATE_STRINGS } from './strings.ts';
-import { SEGMENT_STATUSES, TRANSLATION_STATUSES } from '../../../translate/model.ts';
-import { SEGMENT_KINDS } from '../../../translate/segment.ts';
+import { SEGMENT_STATUSES, TRANSLATION_STATUSES } from '../../../domain/translation.ts';
+import { SEGMENT_KINDS } from '../../../domain/translation.ts';
 
 const dir = new URL('./', import.meta.url);
 const SHELL_KEYS = /^(role|nav|shell)\./; // the shell's own tables

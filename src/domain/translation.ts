@@ -1,8 +1,29 @@
-// The shapes the workspace answers with (API and UI), and the statuses.
-import type { TextChange } from '../domain/types.ts';
-import type { PlaceholderInfo } from './placeholders.ts';
-import type { TermMark } from './glossary.ts';
-import type { SegmentKind } from './segment.ts';
+// The shapes the translation workspace answers with, read by the API (src/translate) and the newsroom's
+// screens (src/newsroom/ui/translate) alike, and the statuses.
+import type { TextChange } from './types.ts';
+
+export const SEGMENT_KINDS = ['title', 'summary', 'paragraph', 'heading', 'list-item', 'quote', 'caption', 'cell', 'code'] as const;
+export type SegmentKind = (typeof SEGMENT_KINDS)[number];
+
+/** An inline element kept as a numbered placeholder in a segment's text. */
+export interface PlaceholderInfo {
+  n: number;
+  kind: 'pair' | 'void';
+  /** The element's name ("a", "em", "br", "img"). */
+  tag: string;
+  /** A link's address, for the editor to show. */
+  href?: string;
+}
+
+/** A glossary term found in a segment's source. */
+export interface TermMark {
+  term: string;
+  rendering: string;
+  note: string;
+  /** Offsets in the segment's sourceText (UTF-16 code units), end exclusive. */
+  start: number;
+  end: number;
+}
 
 export const SEGMENT_STATUSES = ['untranslated', 'draft', 'translated', 'reviewed'] as const;
 export type SegmentStatus = (typeof SEGMENT_STATUSES)[number];
