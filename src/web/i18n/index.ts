@@ -15,12 +15,8 @@ const TABLES: Record<string, Strings> = { fr, en, es, de, ar };
 /** The languages whose interface words the site has (others read English words). */
 export const INTERFACE_LANGUAGES = Object.keys(TABLES);
 
-const RTL = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
-
 /** "rtl" for the languages written right to left, else "ltr" (the <html dir> of a page). */
-export function textDirection(lang: string): 'rtl' | 'ltr' {
-  return RTL.has(primary(lang)) ? 'rtl' : 'ltr';
-}
+export { textDirection } from '../../domain/text-direction.ts';
 
 function primary(lang: string): string {
   return lang.toLowerCase().split('-')[0];

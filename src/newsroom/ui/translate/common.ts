@@ -25,9 +25,7 @@ export function translateConfig(): Promise<TranslateConfig> {
   return config;
 }
 
-const RTL = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
-export const isRtl = (tag: string) => RTL.has(tag.toLowerCase().split('-')[0]);
-export const dirOf = (tag: string) => (isRtl(tag) ? 'rtl' : 'ltr');
+export { textDirection as dirOf } from '../../../domain/text-direction.ts';
 
 /** "anglais", "English": a language's name in the interface's language. */
 export function languageName(tag: string): string {
