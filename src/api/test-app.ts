@@ -19,7 +19,7 @@ export async function openApiHarness(opts: { now?: () => Date; fetchAllow?: stri
   const ctx = await openTestContext(opts);
   if (opts.fetchAllow) ctx.fetcher = createFetcher({ allowHosts: opts.fetchAllow, timeoutMs: 10_000 });
   const app = await buildApp(ctx);
-  const token = await createApiToken(ctx.store.db, 'test', ctx.now());
+  const { token } = await createApiToken(ctx.store.db, 'test', ctx.now());
   return {
     ctx,
     app,

@@ -21,9 +21,9 @@ export async function postToken(ctx: AppContext, req: FastifyRequest, reply: Fas
   if (!TOKEN_SCOPES.includes(b.scope as TokenScope)) throw new InputError(`scope must be one of ${TOKEN_SCOPES.join(', ')}`, 'scope');
   // A token never carries more than its maker may do: users.manage-level scope needs an owner.
   if (b.scope === 'admin' && !can(actor, 'users.manage')) throw new InputError('only an owner may create an admin token', 'scope', 403);
-  const token = await createApiToken(ctx.store.db, name, ctx.now(), { scope: b.scope, userId: actorUserId(actor) });
-  const info = (await listApiTokens(ctx.store.db)).find((t) => t.name === name && t.userId === actorUserId(actor) && !t.revokedAt);
-  await recordAudit(ctx.store.db, { at: ctx.now().toISOString(), userId: actorUserId(actor), actor: actorLabel(actor), action: 'token.create', target: `token:${info?.id}`, detail: { name, scope: b.scope } });
+  const { token, id } = await createApiToken(ctx.store.db, name, ctx.now(), { scope: b.scope, userId: actorUserId(actor) });
+  const info = await findApiToken(ctx.store.db, id);
+  await recordAudit(ctx.store.db, { at: ctx.now().toISOString(), userId: actorUserId(actor), actor: actorLabel(actor), action: 'token.create', target: `token:${id}`, detail: { name, scope: b.scope } });
   return reply.code(201).send({ token, info });
 }
 

@@ -46,7 +46,7 @@ export async function tokenCommand(argv: string[]): Promise<number> {
       console.error(`revoked ${n} token${n > 1 ? 's' : ''} "${name}"`);
       return 0;
     }
-    const token = await createApiToken(ctx.store.db, name.trim(), ctx.now(), { scope });
+    const { token } = await createApiToken(ctx.store.db, name.trim(), ctx.now(), { scope });
     console.log(token);
     console.error(`API token "${name.trim()}" (${scope}) created. Keep it now: it cannot be shown again.`);
     return 0;

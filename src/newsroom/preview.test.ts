@@ -70,7 +70,7 @@ test('no session: 401; a disabled account: 403; an unknown or malformed id: 404'
 
 test('the app serves the preview to a bearer token or a signed-in session, by the API’s own rule', async () => {
   const a = await createArticle(ctx, { language: 'en', title: 'Wired', bodyHtml: '<p>x</p>' }, SYSTEM);
-  const token = await createApiToken(ctx.store.db, 'preview', ctx.now());
+  const { token } = await createApiToken(ctx.store.db, 'preview', ctx.now());
   assert.equal((await site.inject({ url: `/newsroom/preview/${a.id}` })).statusCode, 401);
   assert.equal((await site.inject({ url: `/newsroom/preview/${a.id}`, headers: { authorization: 'Bearer nope' } })).statusCode, 401);
   const ok = await site.inject({ url: `/newsroom/preview/${a.id}`, headers: { authorization: `Bearer ${token}` } });

@@ -14,13 +14,14 @@ export async function createApiToken(
   name: string,
   now: Date,
   opts: { scope?: TokenScope; userId?: number | null } = {},
-): Promise<string> {
+): Promise<{ token: string; id: number }> {
   const token = 'rl_' + randomBytes(32).toString('base64url');
-  await db
+  const row = await db
     .insertInto('api_tokens')
     .values({ name, token_hash: hashToken(token), created_at: now.toISOString(), scope: opts.scope ?? 'admin', user_id: opts.userId ?? null, revoked_at: null })
-    .execute();
-  return token;
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { token, id: row.id };
 }
 
 export interface CheckedToken {
@@ -45,15 +46,16 @@ export async function checkApiToken(db: Kysely<Database>, token: string, now: Da
   return { id: row.id, name: row.name, scope: row.scope as TokenScope, userId: row.user_id };
 }
 
-export async function listApiTokens(db: Kysely<Database>, userId?: number): Promise<ApiTokenInfo[]> {
+export async function listApiTokens(db: Kysely<Database>, userId?: number, id?: number): Promise<ApiTokenInfo[]> {
   let q = db.selectFrom('api_tokens').select(['id', 'name', 'scope', 'user_id', 'created_at', 'last_used_at', 'revoked_at']);
   if (userId !== undefined) q = q.where('user_id', '=', userId);
+  if (id !== undefined) q = q.where('id', '=', id);
   const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
   return rows.map((r) => ({ id: r.id, name: r.name, scope: r.scope as TokenScope, userId: r.user_id, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at }));
 }
 
 export async function findApiToken(db: Kysely<Database>, id: number): Promise<ApiTokenInfo | undefined> {
-  return (await listApiTokens(db)).find((t) => t.id === id);
+  return (await listApiTokens(db, undefined, id))[0];
 }
 
 /** Revokes the token; `byName` is for the CLI. Returns how many were revoked. */

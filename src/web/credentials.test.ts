@@ -136,7 +136,7 @@ test('a translation shows as signed hops back to its original, on the verify pag
 });
 
 test('the API gives the text form with its wrapper; it verifies, and a too long paste is refused clearly', async () => {
-  const token = await createApiToken(ctx.store.db, 'c2pa-test', NOW);
+  const { token } = await createApiToken(ctx.store.db, 'c2pa-test', NOW);
   const a = published[1];
   const res = await app.inject({ url: `/api/articles/${a.id}/text`, headers: { authorization: `Bearer ${token}` } });
   assert.equal(res.statusCode, 200);
