@@ -106,6 +106,8 @@ test('copying a passage appends "En savoir plus sur <URL>#token", and the link b
   const page = await context.newPage();
   await page.goto(server.base + path);
   const canonical = await page.locator('article.article').getAttribute('data-canonical-url');
+  // The script asks the server for a signed token when a selection starts; the copy must come after it arrived.
+  const tokenReached = page.waitForResponse((r) => r.url().endsWith('/copy/token'));
   await page.evaluate(() => {
     const p = document.querySelector('.article-body p')!;
     const range = document.createRange();
@@ -113,9 +115,12 @@ test('copying a passage appends "En savoir plus sur <URL>#token", and the link b
     getSelection()!.removeAllRanges();
     getSelection()!.addRange(range);
   });
+  assert.equal((await tokenReached).status(), 200);
+  await (await tokenReached).finished();
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
   await page.keyboard.press('Control+C');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  const m = /\n\nEn savoir plus sur (\S+)#([A-Za-z0-9]{16}\.[0-9a-z]+)\s*$/.exec(copied);
+  const m = /\n\nEn savoir plus sur (\S+)#([A-Za-z0-9]{16}\.[0-9a-z]+\.[A-Za-z0-9_-]{16})\s*$/.exec(copied);
   assert.ok(m, `attribution line missing in: ${copied.slice(-200)}`);
   assert.equal(m[1], canonical);
   const articleId = await page.locator('article.article').getAttribute('data-article-id');
