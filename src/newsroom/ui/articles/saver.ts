@@ -125,8 +125,12 @@ export function createSaver(host: SaverHost, storage: Storage): Saver {
       timer.changed();
     },
     async save() {
-      const input = host.read();
       try {
+        if (conflict) return await settle(host.read(), t('editor.conflictPending'));
+        // An autosave in flight would bump the version (or create the article) under this save, which
+        // would then be refused as a conflict with ourselves (or make a second article): wait for it.
+        await timer.idle();
+        const input = host.read();
         if (conflict) return await settle(input, t('editor.conflictPending'));
         const ok = article ? await put(input, article.version ?? null) : await create(input, false);
         if (!ok && !article) host.error(new Error(t('editor.needTitle')));
