@@ -5,6 +5,10 @@ import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM = process.env.RELAIS_CHROMIUM ?? '/usr/bin/chromium';
 export const SKIP_BROWSER = !existsSync(CHROMIUM) && `needs Chromium at ${CHROMIUM} (Debian package "chromium")`;
+/** The XSS corpus in Chromium takes ten minutes; it runs once, on SQLite. src/api/xss-storage.test.ts shows,
+ * on each database, that storage hands the browser the same bytes, so a second run would check nothing new. */
+export const SKIP_XSS_BROWSER =
+  SKIP_BROWSER || (!!process.env.DATABASE_URL && 'the XSS corpus runs in Chromium on SQLite only (src/api/xss-storage.test.ts covers storage on this database)');
 
 /**
  * Headless Chromium says "HeadlessChrome" in its User-Agent, which the counters rightly take for a bot; the

@@ -5,13 +5,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, loopbackOnly, SKIP_BROWSER } from './browser.ts';
+import { launchBrowser, loopbackOnly, SKIP_XSS_BROWSER } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
 import { apiCall, instrument, newsroomContext, signInOwner } from './newsroom-support.ts';
 import { pasteHtml } from './newsroom-articles-support.ts';
 
 const XSS = new URL('../../shared/corpora/xss/', import.meta.url);
-const SKIP = SKIP_BROWSER || (!existsSync(new URL('harness-controls.json', XSS)) && 'needs ../shared/corpora/xss');
+const SKIP = SKIP_XSS_BROWSER || (!existsSync(new URL('harness-controls.json', XSS)) && 'needs ../shared/corpora/xss');
 const load = (f: string) => JSON.parse(readFileSync(new URL(f, XSS), 'utf8')) as { id: string; payload: string }[];
 const BATCH = 40;
 

@@ -9,13 +9,13 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { startFeedServer, type FeedServer } from '../src/ingest/import/test-feed-server.ts';
-import { launchBrowser, loopbackOnly, SKIP_BROWSER } from './browser.ts';
+import { launchBrowser, loopbackOnly, SKIP_XSS_BROWSER } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
 import { apiCall, instrument, signInOwner } from './newsroom-support.ts';
 import { openScreen } from './newsroom-ingest-support.ts';
 
 const XSS = new URL('../../shared/corpora/xss/', import.meta.url);
-const SKIP = SKIP_BROWSER || (!existsSync(new URL('harness-controls.json', XSS)) && 'needs ../shared/corpora/xss (see its README)');
+const SKIP = SKIP_XSS_BROWSER || (!existsSync(new URL('harness-controls.json', XSS)) && 'needs ../shared/corpora/xss (see its README)');
 
 interface Case {
   id: string;

@@ -8,10 +8,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { openApiHarness, type ApiHarness } from '../src/api/test-app.ts';
 import { disableSanitizerForHarness } from '../src/publish/sanitize.ts';
-import { launchBrowser, SKIP_BROWSER } from './browser.ts';
+import { launchBrowser, SKIP_XSS_BROWSER } from './browser.ts';
 
 const XSS = new URL('../../shared/corpora/xss/', import.meta.url);
-const SKIP = SKIP_BROWSER || (!existsSync(new URL('harness-controls.json', XSS)) && 'needs ../shared/corpora/xss');
+const SKIP = SKIP_XSS_BROWSER || (!existsSync(new URL('harness-controls.json', XSS)) && 'needs ../shared/corpora/xss');
 const ARTICLE_HOST = 'http://article.test/';
 
 interface Case {
