@@ -81,19 +81,3 @@ test('leaving the page saves pending changes at once, marked as leaving; an expl
   await advance(30_000);
   assert.deepEqual(calls, [true]);
 });
-
-test('idle() waits for the autosave in flight, so an explicit save comes after it', async () => {
-  const { clock, advance } = fakeClock();
-  let finish!: () => void;
-  const order: string[] = [];
-  const timer = new AutosaveTimer(() => new Promise<boolean>((r) => (finish = () => (order.push('autosave done'), r(true)))), clock, 10_000, 0);
-  timer.changed();
-  await advance(0);
-  const waited = timer.idle().then(() => order.push('idle'));
-  for (let i = 0; i < 5; i++) await Promise.resolve();
-  assert.deepEqual(order, []);
-  finish();
-  await waited;
-  assert.deepEqual(order, ['autosave done', 'idle']);
-  await timer.idle(); // nothing in flight: resolves at once
-});

@@ -53,11 +53,6 @@ export class AutosaveTimer {
     this.cancel();
   }
 
-  /** Resolves once no autosave is in flight, so an explicit save sends the version that autosave returned. */
-  async idle(): Promise<void> {
-    while (this.running) await this.running.catch(() => undefined);
-  }
-
   /** The page is being hidden or left: save now if anything is pending (the request outlives the page). */
   leave(): void {
     if (this.changes && !this.stopped) void this.run(true);

@@ -9,6 +9,7 @@ import { AutosaveTimer } from './autosave.ts';
 import { resolveConflict, type Conflict } from './conflict.ts';
 import { inputOf, sameInput } from './input.ts';
 import { clearLocal, writeLocal } from './local-copy.ts';
+import { oneAtATime } from './one-at-a-time.ts';
 
 export interface SaverHost {
   read(): ArticleInput;
@@ -90,7 +91,10 @@ export function createSaver(host: SaverHost, storage: Storage): Saver {
     }
   };
 
-  const autosave = async (leaving: boolean): Promise<boolean> => {
+  // Every write to the server, autosave or explicit, waits for the one before: see one-at-a-time.ts.
+  const serial = oneAtATime();
+  const autosave = (leaving: boolean) => serial(() => autosaveNow(leaving));
+  const autosaveNow = async (leaving: boolean): Promise<boolean> => {
     if (conflict) return false;
     const input = host.read();
     if (lastSaved && sameInput(input, lastSaved)) return true;
@@ -126,16 +130,9 @@ export function createSaver(host: SaverHost, storage: Storage): Saver {
     },
     async save() {
       try {
+        // A refused autosave holds the queue while its dialog is open: this save joins that dialog.
         if (conflict) return await settle(host.read(), t('editor.conflictPending'));
-        // An autosave in flight would bump the version (or create the article) under this save, which
-        // would then be refused as a conflict with ourselves (or make a second article): wait for it.
-        await timer.idle();
-        const input = host.read();
-        if (conflict) return await settle(input, t('editor.conflictPending'));
-        const ok = article ? await put(input, article.version ?? null) : await create(input, false);
-        if (!ok && !article) host.error(new Error(t('editor.needTitle')));
-        if (ok) timer.saved();
-        return ok;
+        return await serial(() => saveNow());
       } catch (err) {
         host.error(err);
         return false;
@@ -144,4 +141,13 @@ export function createSaver(host: SaverHost, storage: Storage): Saver {
     leave: () => timer.leave(),
     stop: () => timer.stop(),
   };
+
+  async function saveNow(): Promise<boolean> {
+    const input = host.read();
+    if (conflict) return settle(input, t('editor.conflictPending'));
+    const ok = article ? await put(input, article.version ?? null) : await create(input, false);
+    if (!ok && !article) host.error(new Error(t('editor.needTitle')));
+    if (ok) timer.saved();
+    return ok;
+  }
 }
