@@ -1,6 +1,6 @@
 // The newsroom's article screens in Chromium against the real `relais serve --demo`, driven by role and
 // label: write and publish an article with an uploaded image, sections, tags and credits, then find it on
-// the public site and in the RSS feed; autosave and the browser's copy survive a crashed page; two people
+// the public site, in the RSS feed and by an accent-less search; autosave and the browser's copy survive a crashed page; two people
 // editing at once; what a translator and an author are refused, in the UI and by direct request; axe-core.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -155,6 +155,22 @@ test('write and publish an article with an uploaded image, sections, tags and cr
 
   const rss = await (await fetch(`${server.base}/fr/feed.xml`)).text();
   assert.ok(rss.includes('Le port de Marseille sous la chaleur'), 'the article is in the French RSS feed');
+
+  // An accent-less, lower-case search finds it: the reader's search page (a plain form) and the newsroom's list.
+  const reader = await owner.newPage();
+  await reader.goto(`${server.base}/search`);
+  await reader.getByRole('main').getByRole('searchbox').fill('quarante degres');
+  await reader.getByRole('main').getByRole('searchbox').press('Enter');
+  await reader.waitForURL(/[?&]q=quarante\+degres/);
+  const hit = reader.getByRole('link', { name: 'Le port de Marseille sous la chaleur' });
+  await hit.waitFor();
+  assert.match((await reader.locator('mark').allInnerTexts()).join(' '), /degrés/i, 'the snippet highlights the accented word');
+  await screenshot(reader, 'public-search');
+  await reader.close();
+  await openScreen(page, '/articles', 'Articles');
+  await page.getByLabel('Search', { exact: true }).fill('QUARANTE DEGRES');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await page.getByRole('link', { name: 'Le port de Marseille sous la chaleur' }).waitFor();
   assert.deepEqual(reports, []);
 });
 
