@@ -23,6 +23,7 @@ before(async () => {
     { guid: 'g-31', title: 'Story number 31', link: '/story/31', author: 'Mara Lind', pubDate: 'Mon, 15 Sep 2025 08:00:00 GMT' },
     { guid: 'g-32', title: 'Story number 32', link: '/story/32', pubDate: 'Tue, 16 Sep 2025 08:00:00 GMT' },
     { guid: 'g-33', title: 'Story number 33', link: '/story/33', pubDate: 'Wed, 17 Sep 2025 08:00:00 GMT' },
+    { guid: 'g-34', title: 'Story number 34', link: '/story/34', pubDate: 'Thu, 18 Sep 2025 08:00:00 GMT' },
   ]);
   // The poller runs, so "check now" is answered by it as in production.
   server = await startServer({ RELAIS_FETCH_ALLOW: site.host });
@@ -87,11 +88,16 @@ test('import by URL from a loopback page: the draft beside its sandboxed origina
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByRole('alert').filter({ hasText: /500|failed/i }).waitFor();
 
-  // Open in editor goes to the article's editor screen.
+  // Open in editor goes to the article's editor screen, whose "Translate this article" opens "Translate into…".
   await page.getByLabel('Page address (URL)').fill(`${site.base}/story/8`);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('button', { name: 'Translate this article' }).waitFor();
   await page.getByRole('button', { name: 'Open in editor' }).click();
   await page.waitForURL(/\/newsroom\/articles\/\d+$/);
+  const story8 = Number(page.url().split('/').pop());
+  await page.getByRole('link', { name: 'Translate this article' }).click();
+  await page.waitForURL(new RegExp(`/newsroom/articles/${story8}/translate$`));
+  await page.getByLabel('Target language', { exact: true }).waitFor();
 
   // Publish through the editor screen's button, then read the credits on the public page.
   await page.goto(`${server.base}/newsroom/articles/${id}`);
@@ -147,11 +153,27 @@ test('the candidate inbox from a loopback feed: subscribe, check now, import one
 
   const { items } = await apiCall(server, context, 'GET', '/candidates?limit=100');
   const state = Object.fromEntries(items.map((c: { title: string; state: string }) => [c.title, c.state]));
-  assert.deepEqual(state, { 'Story number 31': 'imported', 'Story number 32': 'dismissed', 'Story number 33': 'dismissed' });
+  assert.deepEqual(state, { 'Story number 31': 'imported', 'Story number 32': 'dismissed', 'Story number 33': 'dismissed', 'Story number 34': 'new' });
   const draftId = Number((await page.getByRole('link', { name: /open draft #\d+/ }).innerText()).match(/\d+/)![0]);
   const draft = await apiCall(server, context, 'GET', `/articles/${draftId}`);
   assert.equal(draft.status, 'draft');
   assert.equal(draft.title, 'Story number 31');
+
+  // "Translate into…" straight from a candidate: imported as the original, its translation's workspace opens.
+  await page.getByRole('button', { name: 'Translate: Story number 34' }).click();
+  await page.getByLabel('Translate “Story number 34” into').selectOption('fr');
+  await page.getByRole('button', { name: 'Import and start the translation' }).click();
+  await page.waitForURL(/\/newsroom\/articles\/\d+\/translate$/);
+  const frId = Number(/articles\/(\d+)\/translate/.exec(page.url())![1]);
+  await page.getByRole('progressbar').waitFor();
+  const fr = await apiCall(server, context, 'GET', `/articles/${frId}`);
+  assert.equal(fr.language, 'fr');
+  const original = await apiCall(server, context, 'GET', `/articles/${fr.provenance.translationOfId}`);
+  assert.equal(original.title, 'Story number 34');
+  assert.equal(original.provenance.original.url, `${site.base}/story/34`);
+  const after = (await apiCall(server, context, 'GET', '/candidates?limit=100')).items as { title: string; state: string }[];
+  assert.equal(after.find((c) => c.title === 'Story number 34')?.state, 'imported');
+  await openScreen(page, server, '/inbox');
 
   // The filters: only the dismissed ones, then a date range that holds none.
   await page.getByLabel('State').selectOption('dismissed');

@@ -25,6 +25,8 @@ export function workflowBar(host: WorkflowHost, app: AppState): { node: HTMLElem
   const correction = el('textarea', { name: 'correction', rows: 2, maxlength: 2000 });
   const corrections = el('ul', { class: 'corrections' });
   const preview = el('a', { target: '_blank', rel: 'noopener', class: 'button' }, t('wf.preview'));
+  // "Translate into…" from any article; a translation's own link opens its workspace.
+  const translate = el('a', { class: 'button' }, t('wf.translate'));
 
   const act = (b: HTMLButtonElement, work: (id: number) => Promise<Article | void>, done: string) =>
     void busy(b, async () => {
@@ -63,7 +65,7 @@ export function workflowBar(host: WorkflowHost, app: AppState): { node: HTMLElem
   const correctionBox = el('section', { class: 'corrections-box', 'aria-labelledby': 'corr-h' },
     el('h2', { id: 'corr-h' }, t('wf.corrections')), corrections, field(t('wf.correction'), correction, t('wf.correctionHint')), addCorrection);
   const node = el('div', { class: 'workflow' },
-    el('div', { class: 'actions', role: 'group', 'aria-label': t('wf.actions') }, save, preview, publish, unpublish, submit),
+    el('div', { class: 'actions', role: 'group', 'aria-label': t('wf.actions') }, save, preview, translate, publish, unpublish, submit),
     scheduleBox, correctionBox);
 
   const update = () => {
@@ -72,6 +74,9 @@ export function workflowBar(host: WorkflowHost, app: AppState): { node: HTMLElem
     save.hidden = !host.editable;
     preview.hidden = !a;
     if (a) preview.href = `/newsroom/preview/${a.id}`;
+    translate.hidden = !a || (!a.provenance.translationOfId && !app.can('article.create'));
+    if (a) translate.href = `/newsroom/articles/${a.id}/translate`;
+    translate.textContent = t(a?.provenance.translationOfId ? 'wf.workspace' : 'wf.translate');
     publish.hidden = !mayPublish || !a || status === 'published';
     scheduleBox.hidden = !mayPublish || !a || status === 'published';
     unpublish.hidden = !mayPublish || !a || (status !== 'published' && status !== 'scheduled');

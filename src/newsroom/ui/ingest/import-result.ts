@@ -59,7 +59,8 @@ export async function showImported(root: HTMLElement, r: Imported, app: AppState
     field(t('import.summary'), summary),
     el('h3', {}, t('import.bodyPreview')),
     el('p', { class: 'body-preview' }, preview.length > 1200 ? preview.slice(0, 1200) + '…' : preview || t('import.emptyBody')),
-    el('div', { class: 'actions' }, save, button(t('import.openEditor'), () => app.navigate(`/articles/${article.id}`))),
+    el('div', { class: 'actions' }, save, button(t('import.openEditor'), () => app.navigate(`/articles/${article.id}`)),
+      app.can('article.create') ? button(t('import.translate'), () => app.navigate(`/articles/${article.id}/translate`)) : null),
     msg.node,
   );
   form.addEventListener('submit', (ev) => {

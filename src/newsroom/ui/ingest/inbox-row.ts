@@ -4,6 +4,7 @@ import type { ImportCandidate } from '../../../ingest/subscriptions/index.ts';
 import { api, ApiError } from '../api.ts';
 import { t } from '../i18n.ts';
 import type { AppState } from '../screens.ts';
+import { candidateTranslateForm } from './candidate-translate.ts';
 import { button, el, errorText, textOf, time, uid } from './dom.ts';
 
 export interface RowHandle {
@@ -74,6 +75,13 @@ export function candidateRow(c: ImportCandidate, feedName: string, app: AppState
     open.setAttribute('aria-expanded', String(!details.hidden));
   }, { 'aria-expanded': 'false', 'aria-controls': detailsId, 'aria-label': t('inbox.openOf', { title }) });
 
+  // The language choice opens in the row's result cell, where an import's outcome shows too.
+  const translate = app.can('feeds.manage') && app.can('article.create')
+    ? button(t('inbox.translate'), () => void candidateTranslateForm(c, title, app).then((form) => {
+        result.replaceChildren(form);
+        form.querySelector('select')?.focus();
+      }, (err) => result.replaceChildren(el('span', { class: 'error' }, errorText(err)))), { 'aria-label': t('inbox.translateOf', { title }) })
+    : null;
   const row = el('tr', {},
     el('td', {}, check),
     el('th', { scope: 'row' }, title),
@@ -83,6 +91,7 @@ export function candidateRow(c: ImportCandidate, feedName: string, app: AppState
     el('td', { class: 'actions' },
       open,
       button(t('inbox.import'), () => void importIt(), { 'aria-label': t('inbox.importOf', { title }) }),
+      translate,
       button(t('inbox.dismiss'), () => void dismissIt(), { 'aria-label': t('inbox.dismissOf', { title }) }),
     ),
   );

@@ -15,7 +15,8 @@ function keysUsed(): Map<string, string> {
       const src = readFileSync(new URL(f, dir), 'utf8');
       // t('key'), t(`prefix.${x}`) (checked by prefix), and keys passed around as 'area.word' literals.
       for (const m of src.matchAll(/\bt\(\s*'([a-z]+\.[\w.]+)'/g)) used.set(m[1], f);
-      for (const m of src.matchAll(/'((?:import|feeds|opml|inbox|people|sections|outlets)\.[a-zA-Z.]+)'/g)) used.set(m[1], f);
+      // (not permission names such as app.can('feeds.manage'), which share a prefix)
+      for (const m of src.matchAll(/(?<!can\(\s*)'((?:import|feeds|opml|inbox|people|sections|outlets)\.[a-zA-Z.]+)'/g)) used.set(m[1], f);
       for (const m of src.matchAll(/t\(\s*`([a-z]+\.[\w.]*)\$\{/g)) used.set(m[1] + '*', f);
     }
   return used;
