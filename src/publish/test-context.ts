@@ -1,5 +1,5 @@
 // Test helper: an AppContext on a fresh store (SQLite in memory, or PostgreSQL when DATABASE_URL says so).
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppContext } from '../context.ts';
@@ -9,6 +9,12 @@ import { loadConfig } from '../config.ts';
 export async function openTestContext(opts: { now?: () => Date; baseUrl?: string } = {}): Promise<AppContext> {
   const store = await openTestStore();
   const dir = mkdtempSync(join(tmpdir(), 'relais-test-'));
+  // The media and cache folders go with the store: closing the store removes them.
+  const closeStore = store.close.bind(store);
+  store.close = async () => {
+    await closeStore();
+    rmSync(dir, { recursive: true, force: true });
+  };
   const site = loadConfig({ RELAIS_BASE_URL: opts.baseUrl ?? 'http://relais.test' }).site;
   return { store, site, now: opts.now ?? (() => new Date()), mediaDir: join(dir, 'media'), cacheDir: join(dir, 'cache') };
 }
