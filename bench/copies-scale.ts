@@ -49,7 +49,7 @@ export interface ScaleFigures {
 
 async function indexBytes(store: Store): Promise<number> {
   if (store.dialect === 'postgres') {
-    const r = await sql<{ n: string }>`SELECT pg_total_relation_size('copy_keys') + pg_total_relation_size('copy_docs') AS n`.execute(store.db);
+    const r = await sql<{ n: string }>`SELECT pg_total_relation_size('copy_buckets') + pg_total_relation_size('copy_docs') AS n`.execute(store.db);
     return Number(r.rows[0].n);
   }
   try {
@@ -88,7 +88,7 @@ export async function scaleBench(store: Store, n: number, log: (s: string) => vo
     if ((base / BATCH) % 200 === 0 && base) log(`  … ${base} articles, ${((base / (performance.now() - started)) * 1000).toFixed(0)}/s`);
   }
   const buildSeconds = (performance.now() - started) / 1000;
-  if (store.dialect === 'postgres') await sql`VACUUM ANALYZE copy_keys`.execute(store.db);
+  if (store.dialect === 'postgres') await sql`VACUUM ANALYZE copy_buckets`.execute(store.db);
   const bytes = await indexBytes(store);
   // Lookups: half excerpts (first two paragraphs), half whole articles with one word in twenty replaced.
   const times: number[] = [];

@@ -1,6 +1,8 @@
 // The copy-detection index's storage (src/copies/ computes the keys): one copy_docs row per indexed
-// document with its keys, and the postings key → doc in copy_keys. Written inside the caller's transaction.
-import { sql, type Kysely } from 'kysely';
+// document with its keys, and the postings key → doc: copy_keys on SQLite, packed buckets on PostgreSQL
+// (copy-buckets.ts). Written inside the caller's transaction.
+import type { Kysely } from 'kysely';
+import * as buckets from './copy-buckets.ts';
 import type { Database } from './schema.ts';
 import type { CopiesTables } from './schema-copies.ts';
 import { isPostgres } from './search-index.ts';
@@ -27,6 +29,7 @@ async function dropPostings(db: Db, doc: number): Promise<void> {
   const row = await db.selectFrom('copy_docs').select('keys').where('doc', '=', doc).executeTakeFirst();
   if (!row) return;
   const keys = decodeKeys(row.keys);
+  if (isPostgres(db)) return buckets.dropPostings(db, doc, keys);
   for (let i = 0; i < keys.length; i += 500) await db.deleteFrom('copy_keys').where('doc', '=', doc).where('key', 'in', keys.slice(i, i + 500)).execute();
 }
 
@@ -42,8 +45,20 @@ export async function putCopyDoc(dbIn: Kysely<Database>, d: { articleId: number;
     .values({ doc, article_id: d.articleId, language: d.language, keys: bytes })
     .onConflict((oc) => oc.column('doc').doUpdateSet({ language: d.language, keys: bytes }))
     .execute();
-  for (let i = 0; i < keys.length; i += 400)
-    await db.insertInto('copy_keys').values(keys.slice(i, i + 400).map((key) => ({ key, doc }))).onConflict((oc) => oc.doNothing()).execute();
+  await addPostings(db, keys.map((key) => ({ key, doc })));
+}
+
+async function addPostings(db: Db, postings: Array<{ key: number; doc: number }>): Promise<void> {
+  if (isPostgres(db)) return buckets.addPostings(db, postings);
+  for (let i = 0; i < postings.length; i += 2000) await db.insertInto('copy_keys').values(postings.slice(i, i + 2000)).onConflict((oc) => oc.doNothing()).execute();
+}
+
+/** How many postings the index holds (tests, benchmarks). */
+export async function countCopyPostings(dbIn: Kysely<Database>): Promise<number> {
+  const db = asCopyDb(dbIn);
+  if (isPostgres(db)) return buckets.countPostings(db);
+  const r = await db.selectFrom('copy_keys').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
 }
 
 export async function removeCopyDoc(dbIn: Kysely<Database>, articleId: number, kind: CopyDocKind): Promise<void> {
@@ -65,8 +80,7 @@ export async function lookupCopyKeys(dbIn: Kysely<Database>, keys: readonly numb
   const signed = [...new Set(keys.map((k) => k | 0))];
   const counts = new Map<number, number>();
   if (isPostgres(dbIn)) {
-    const { rows } = await sql<{ doc: number; hits: string }>`SELECT doc, count(*) AS hits FROM copy_keys WHERE key = ANY(${signed}::int[]) GROUP BY doc`.execute(db);
-    for (const r of rows) counts.set(r.doc, Number(r.hits));
+    for (const [doc, hits] of await buckets.countHits(db, signed)) counts.set(doc, hits);
   } else {
     for (let i = 0; i < signed.length; i += 4000) {
       const rows = await db.selectFrom('copy_keys').select(['doc', (eb) => eb.fn.countAll<number>().as('hits')]).where('key', 'in', signed.slice(i, i + 4000)).groupBy('doc').execute();
@@ -100,6 +114,5 @@ export async function insertNewCopyDocs(dbIn: Kysely<Database>, docs: ReadonlyAr
   const rows = docs.map((d) => ({ doc: docOf(d.articleId, d.kind), article_id: d.articleId, language: d.language, keys: [...new Set(d.keys.map((k) => k | 0))] }));
   for (let i = 0; i < rows.length; i += 200)
     await db.insertInto('copy_docs').values(rows.slice(i, i + 200).map((r) => ({ doc: r.doc, article_id: r.article_id, language: r.language, keys: encodeKeys(r.keys) }))).execute();
-  const postings = rows.flatMap((r) => r.keys.map((key) => ({ key, doc: r.doc })));
-  for (let i = 0; i < postings.length; i += 2000) await db.insertInto('copy_keys').values(postings.slice(i, i + 2000)).onConflict((oc) => oc.doNothing()).execute();
+  await addPostings(db, rows.flatMap((r) => r.keys.map((key) => ({ key, doc: r.doc }))));
 }

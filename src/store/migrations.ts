@@ -7,6 +7,7 @@ import { search } from './migration-search.ts';
 import { translate } from './migration-translate.ts';
 import { follow } from './migration-follow.ts';
 import { copies } from './migration-copies.ts';
+import { copyBuckets } from './migration-copy-buckets.ts';
 import { credentials } from './migration-credentials.ts';
 import { search2 } from './migration-search-2.ts';
 import { tmIndex } from './migration-tm-index.ts';
@@ -248,6 +249,7 @@ export const MIGRATIONS: Array<[string, (dialect: Dialect) => Migration]> = [
   ['0010_credentials', credentials],
   ['0012_tm_index', tmIndex],
   ['0013_search_visible', search2],
+  ['0014_copy_buckets', copyBuckets],
 ];
 
 export async function migrateToLatest(db: AnyDb, dialect: Dialect, schema?: string): Promise<void> {
