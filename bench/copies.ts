@@ -3,7 +3,7 @@
 //      is set or --postgres is given: build rate, bytes per article, lookup p50/p99;
 //   2. recall/precision on copies of the real bodies of ../shared/corpora/article-extraction (bench/copies-set.ts),
 //      and across languages on the Debian Reference en/fr (bench/copies-debian.ts).
-// npm run bench:copies -- [--articles N] [--postgres] [--skip-scale] [--skip-quality]
+// npm run bench:copies -- [--articles N] [--postgres] [--skip-sqlite] [--skip-scale] [--skip-quality]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -24,9 +24,11 @@ const log = (s: string) => console.log(s);
 async function withStores(fn: (store: Store, label: string) => Promise<void>) {
   const dir = mkdtempSync(join(tmpdir(), 'relais-bench-copies-'));
   try {
-    const sqlite = await openStore(join(dir, 'bench.db'));
-    await fn(sqlite, 'SQLite');
-    await sqlite.close();
+    if (!flag('skip-sqlite')) {
+      const sqlite = await openStore(join(dir, 'bench.db'));
+      await fn(sqlite, 'SQLite');
+      await sqlite.close();
+    }
     if (flag('postgres') && !process.env.DATABASE_URL) log('PostgreSQL: skipped (--postgres needs DATABASE_URL=postgres://…)');
     if (process.env.DATABASE_URL) {
       const { url, drop } = await openThrowawayDatabase(dir, 'relais_bench_copies');
