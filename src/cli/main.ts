@@ -96,6 +96,20 @@ const COMMANDS: Record<string, Command> = {
       return { run: m.copiesCommand, usage: m.USAGE };
     },
   },
+  backup: {
+    summary: 'one file with the database, the media and a checksummed manifest: FILE [--with-keys]',
+    load: async () => {
+      const m = await import('../backup/cli.ts');
+      return { run: m.backupCommand, usage: m.BACKUP_USAGE };
+    },
+  },
+  restore: {
+    summary: 'put a backup back, after checking all of it: FILE [--force]',
+    load: async () => {
+      const m = await import('../backup/cli.ts');
+      return { run: m.restoreCommand, usage: m.RESTORE_USAGE };
+    },
+  },
   extract: {
     summary: 'extract articles from saved HTML pages (FILE... [--url URL])',
     load: async () => {
