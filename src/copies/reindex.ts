@@ -1,6 +1,7 @@
 // Rebuilds the copy index from what is stored (after a restore, or for articles older than the index).
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.ts';
+import { compactCopyIndex } from '../store/copy-index.ts';
 import { indexArticleCopy, indexOriginalCopy } from './index-doc.ts';
 
 export async function reindexAllCopies(db: Kysely<Database>): Promise<{ articles: number; originals: number }> {
@@ -23,5 +24,6 @@ export async function reindexAllCopies(db: Kysely<Database>): Promise<{ articles
     });
     after = rows[rows.length - 1].id;
   }
+  await compactCopyIndex(db);
   return { articles, originals };
 }

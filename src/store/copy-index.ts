@@ -1,7 +1,7 @@
 // The copy-detection index's storage (src/copies/ computes the keys): one copy_docs row per indexed
 // document with its keys, and the postings key → doc: copy_keys on SQLite, packed buckets on PostgreSQL
 // (copy-buckets.ts). Written inside the caller's transaction.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import * as buckets from './copy-buckets.ts';
 import type { Database } from './schema.ts';
 import type { CopiesTables } from './schema-copies.ts';
@@ -51,6 +51,15 @@ export async function putCopyDoc(dbIn: Kysely<Database>, d: { articleId: number;
 async function addPostings(db: Db, postings: Array<{ key: number; doc: number }>): Promise<void> {
   if (isPostgres(db)) return buckets.addPostings(db, postings);
   for (let i = 0; i < postings.length; i += 2000) await db.insertInto('copy_keys').values(postings.slice(i, i + 2000)).onConflict((oc) => oc.doNothing()).execute();
+}
+
+/**
+ * After a bulk build: every bucket row was rewritten once per batch that touched it, and the dead versions
+ * stay in the file until VACUUM FULL rewrites it (PostgreSQL; outside a transaction). Publishing one article
+ * at a time leaves little behind for autovacuum: this is for rebuilds.
+ */
+export async function compactCopyIndex(dbIn: Kysely<Database>): Promise<void> {
+  if (isPostgres(dbIn)) await sql`VACUUM FULL ANALYZE copy_buckets`.execute(dbIn);
 }
 
 /** How many postings the index holds (tests, benchmarks). */
