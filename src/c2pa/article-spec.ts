@@ -51,6 +51,7 @@ export async function articleSpec(
       sha256: null,
       manifestStore: await opts.parentStore(source.articleId),
       validation: { success: ['claimSignature.validated'], failure: [] },
+      namedByManifest: true,
     });
   } else {
     const outside = await outsideIngredient(ctx, a, credits);

@@ -8,6 +8,7 @@ import { resolveCredits, type Credits } from '../provenance/credits.ts';
 import { htmlToText } from '../publish/sanitize.ts';
 import { findArticleById } from '../store/articles.ts';
 import { articleSpec } from './article-spec.ts';
+import { hasManifest } from './manifest-url.ts';
 
 export function articlePlainText(ctx: AppContext, a: Article, c: Credits): string {
   const lines = [a.title, ''];
@@ -21,14 +22,14 @@ export function articlePlainText(ctx: AppContext, a: Article, c: Credits): strin
   return lines.join('\n') + '\n';
 }
 
-/** The text of a published article, with its manifest wrapper when the site signs. */
+/** The text of an article, with its manifest wrapper when the site signs and readers can see it. */
 export async function signedArticleText(ctx: AppContext, id: number, depth = 0): Promise<{ text: string; store: Uint8Array | null }> {
   const a = await findArticleById(ctx.store.db, id);
   if (!a) throw new InputError(`no article with id ${id}`);
   const credits = await resolveCredits(ctx.store.db, ctx.site, a);
   const text = articlePlainText(ctx, a, credits);
   const cred = ctx.credentials;
-  if (!cred || a.status !== 'published') return { text, store: null };
+  if (!cred || !hasManifest(ctx, a)) return { text, store: null };
   // Each earlier hop enters as the text form's own manifest (a chain has at most 20 hops).
   const parentStore = async (pid: number) => (depth < 20 ? (await signedArticleText(ctx, pid, depth + 1)).store : null);
   return cred.signText(a.id, text, () => articleSpec(ctx, a, credits, { format: 'text/plain', anchors: cred.anchors, parentStore }));

@@ -22,7 +22,7 @@ const DIGITAL_CREATION = 'http://cv.iptc.org/newscodes/digitalsourcetype/digital
 const WIDE = 0x7fffffff;
 // Room the COSE signature needs beyond its placeholder: 64 bytes of r|s, one of CBOR header, and a
 // remainder of at least 24 so the pad keeps its 2-byte CBOR header (the store must not shrink by one).
-const SIGNATURE_PADDING = 96;
+const SIGNATURE_PADDING = 64 + 1 + 24;
 
 type Layout = (storeSize: number) => HashExclusionRange[];
 
@@ -54,12 +54,13 @@ function actionsOf(spec: ManifestSpec, parents: ReturnType<Manifest['createAsser
   return list as unknown as Action[];
 }
 
+// The title and URL of an earlier hop are in its ingredient (or its own manifest): isBasedOn names it by URL.
 function creativeWork(spec: ManifestSpec): Record<string, unknown> {
   const person = (name: string) => ({ '@type': 'Person', name });
   return {
     '@context': 'https://schema.org',
+    // c2pa-ts reads only "@type": "CreativeWork" (no NewsArticle, which would say more).
     '@type': 'CreativeWork',
-    additionalType: 'https://schema.org/NewsArticle',
     headline: spec.title,
     url: spec.url,
     inLanguage: spec.language,
@@ -68,31 +69,29 @@ function creativeWork(spec: ManifestSpec): Record<string, unknown> {
     ...(spec.translators.length ? { translator: spec.translators.map(person) } : {}),
     publisher: { '@type': 'Organization', name: spec.publisher },
     ...(spec.licence ? { license: spec.licence } : {}),
-    isBasedOn: spec.ingredients.map((i) => ({
-      '@type': 'CreativeWork',
-      name: i.title,
-      ...(i.url ? { url: i.url } : {}),
-      ...(i.sha256 ? { sha256: i.sha256 } : {}),
-    })),
+    isBasedOn: spec.ingredients.map((i) => i.url ?? { '@type': 'CreativeWork', name: i.title }),
   };
 }
 
 function ingredientOf(manifest: Manifest, store: ManifestStore, i: IngredientSpec): IngredientAssertion {
   const a = IngredientAssertion.createV3(PARENT_OF as never);
-  a.title = i.title;
+  const theirs = i.manifestStore ? readStore(i.manifestStore) : null;
+  const active = theirs?.getActiveManifest();
   a.format = i.format;
-  if (i.url) a.informationalURI = i.url;
+  if (!(i.namedByManifest && active?.label)) {
+    a.title = i.title;
+    if (i.url) a.informationalURI = i.url;
+  }
   if (i.sha256) a.description = `verbatim copy sha256:${i.sha256}`;
-  if (i.manifestStore) {
-    const theirs = readStore(i.manifestStore);
-    const active = theirs.getActiveManifest();
+  if (theirs) {
     if (active?.label && !store.getManifestByLabel(active.label)) {
       for (const m of theirs.manifests) if (m.label && !store.getManifestByLabel(m.label)) store.manifests.splice(store.manifests.length - 1, 0, m);
     }
     if (active?.label) {
       a.activeManifest = manifest.createHashedReference(`/c2pa/${active.label}`);
       a.claimSignature = manifest.createHashedReference(`/c2pa/${active.label}/c2pa.signature`);
-      const map = (codes: string[]) => codes.map((code) => ({ code: code as never, url: `self#jumbf=/c2pa/${active.label}` }));
+      // Status entries without their optional url: each concerns the ingredient's active manifest, named above.
+      const map = (codes: string[]) => codes.map((code) => ({ code: code as never }));
       a.validationResults = {
         activeManifest: { success: map(i.validation?.success ?? []), informational: [], failure: map(i.validation?.failure ?? []) },
       };
@@ -111,8 +110,8 @@ export async function signManifest(spec: ManifestSpec, signer: SiteSigner, layou
     defaultHashAlgorithm: 'SHA-256',
     signer: signer.signer,
   });
+  // No claim title: the CreativeWork's headline carries it.
   manifest.claim!.claimGeneratorName = GENERATOR;
-  manifest.claim!.title = spec.title;
   manifest.signature!.signatureData.paddingLength = SIGNATURE_PADDING;
 
   const ingredients = spec.ingredients.map((i) => ingredientOf(manifest, store, i));
@@ -121,8 +120,9 @@ export async function signManifest(spec: ManifestSpec, signer: SiteSigner, layou
   actions.actions = actionsOf(spec, parents);
   const work = new CreativeWorkAssertion();
   work.creativeWork = creativeWork(spec) as never;
-  const dataHash = DataHashAssertion.create('SHA-256');
-  dataHash.name = 'jumbf manifest';
+  // No initial padding (c2pa-ts reserves 100 bytes): the size is fixed below with the widest exclusions,
+  // and the real ones leave at most 16 bytes to pad (under 24: the pad's CBOR header stays one byte).
+  const dataHash = DataHashAssertion.create('SHA-256', 0);
   dataHash.hash = coveredHash;
   for (const a of [...ingredients, actions, work]) manifest.addAssertion(a);
   manifest.addAssertion(dataHash);

@@ -32,4 +32,6 @@ export interface IngredientSpec {
   manifestStore: Uint8Array | null;
   /** What our verification of that manifest found (codes, c2pa's names). */
   validation: { success: string[]; failure: string[] } | null;
+  /** The manifest is this site's own, whose CreativeWork names the hop (headline, url): the ingredient repeats neither. */
+  namedByManifest?: boolean;
 }

@@ -4,7 +4,7 @@ import type { FeedDoc, FeedEntry, FeedPerson } from './model.ts';
 import { GENERATOR, RELAIS_NS } from './model.ts';
 import { rfc3339 } from './dates.ts';
 import { el, wrap } from './text.ts';
-import { mediaElement, NAMESPACES, relaisElements } from './relais-xml.ts';
+import { manifestLink, mediaElement, NAMESPACES, relaisElements } from './relais-xml.ts';
 
 function person(tag: 'author' | 'contributor', p: FeedPerson): string {
   return wrap(tag, null, [el('name', null, p.name), p.url ? el('uri', null, p.url) : ''].filter(Boolean));
@@ -37,6 +37,7 @@ function entry(e: FeedEntry): string {
     e.summary ? el('summary', { type: 'text' }, e.summary) : '',
     el('content', { type: 'html' }, e.contentHtml),
     ...provenanceLinks(e),
+    manifestLink(e, 'link') ?? '',
     mediaElement(e) ?? '',
     ...relaisElements(e),
   ];

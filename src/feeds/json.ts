@@ -1,11 +1,15 @@
 // JSON Feed 1.1 (https://jsonfeed.org/version/1.1). Provenance travels in the `_relais` extension object
-// of each item (extension keys start with "_"; readers that do not know them ignore them).
+// of each item, its signed C2PA manifest in `_c2pa` (extension keys start with "_"; readers that do not
+// know them ignore them). Not an attachment: readers offer attachments to the reader as downloads.
 import type { FeedDoc, FeedEntry, FeedOrigin, FeedPerson } from './model.ts';
 import { RELAIS_NS } from './model.ts';
 import { rfc3339 } from './dates.ts';
 import { cleanText } from './text.ts';
+import { MANIFEST_TYPE } from '../c2pa/manifest-url.ts';
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
+/** What `_c2pa` is: a C2PA manifest store kept apart from its asset (C2PA 2.2 §11.4, external manifests). */
+export const C2PA_ABOUT = 'https://spec.c2pa.org/specifications/specifications/2.2/specs/C2PA_Specification.html#_external_manifests';
 
 function author(p: FeedPerson) {
   return p.url ? { name: p.name, url: p.url } : { name: p.name };
@@ -49,6 +53,7 @@ function item(e: FeedEntry) {
       tags: e.categories.filter((c) => c.kind === 'tag').map((c) => ({ slug: c.term, name: c.label, url: c.url })),
       image: e.image ? { url: e.image.url, alt: e.image.alt, credit: e.image.credit, width: e.image.width, height: e.image.height } : null,
     },
+    _c2pa: e.manifestUrl ? { about: C2PA_ABOUT, manifest_url: e.manifestUrl, mime_type: MANIFEST_TYPE } : undefined,
   };
 }
 

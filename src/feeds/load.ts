@@ -8,6 +8,7 @@ import { listSections } from '../store/sections.ts';
 import { resolveCredits, type ChainLink } from '../provenance/credits.ts';
 import { htmlToText } from '../publish/sanitize.ts';
 import { correctionsBlock } from '../web/parts/corrections.ts';
+import { manifestUrlOf } from '../c2pa/manifest-url.ts';
 import { strings } from '../web/i18n/index.ts';
 import { latest } from './dates.ts';
 import { entryContentHtml, imageType } from './html.ts';
@@ -96,6 +97,7 @@ async function toEntry(ctx: AppContext, a: Article, sections: Map<number, Sectio
     via: credits.via,
     licence: credits.licence,
     canonicalUrl: credits.canonicalUrl !== url ? credits.canonicalUrl : null,
+    manifestUrl: manifestUrlOf(ctx, a),
   };
 }
 

@@ -65,6 +65,8 @@ export interface FeedEntry {
   licence: string | null;
   /** Set only when it differs from `url` (a republication canonical to its original). */
   canonicalUrl: string | null;
+  /** Where the entry's signed C2PA manifest store is served (application/c2pa); null when it has none. */
+  manifestUrl: string | null;
 }
 
 export interface FeedDoc {

@@ -2,6 +2,7 @@
 import type { FeedEntry, FeedOrigin } from './model.ts';
 import { rfc3339 } from './dates.ts';
 import { el, wrap } from './text.ts';
+import { MANIFEST_REL, MANIFEST_TYPE } from '../c2pa/manifest-url.ts';
 
 function originElement(name: string, o: FeedOrigin): string {
   const children = [
@@ -24,6 +25,14 @@ export function relaisElements(e: FeedEntry): string[] {
   if (e.licence) out.push(el('relais:licence', null, e.licence));
   if (e.canonicalUrl) out.push(el('relais:canonical', { href: e.canonicalUrl }));
   return out;
+}
+
+/**
+ * The entry's C2PA manifest as a link with C2PA's relation and media type: `link` in Atom, `atom:link` in RSS
+ * (the Atom namespace RSS already declares for its self link). Nothing when the entry has no manifest.
+ */
+export function manifestLink(e: FeedEntry, name: 'link' | 'atom:link'): string | null {
+  return e.manifestUrl ? el(name, { rel: MANIFEST_REL, type: MANIFEST_TYPE, href: e.manifestUrl }) : null;
 }
 
 /** The featured image as Media RSS, understood by most readers in RSS and Atom alike. */

@@ -4,7 +4,7 @@ import type { FeedDoc, FeedEntry } from './model.ts';
 import { GENERATOR, RELAIS_NS } from './model.ts';
 import { rfc822 } from './dates.ts';
 import { el, textToHtml, wrap } from './text.ts';
-import { mediaElement, NAMESPACES, relaisElements } from './relais-xml.ts';
+import { manifestLink, mediaElement, NAMESPACES, relaisElements } from './relais-xml.ts';
 
 function item(e: FeedEntry): string {
   const children = [
@@ -18,6 +18,7 @@ function item(e: FeedEntry): string {
     ...e.authors.map((a) => el('dc:creator', null, a.name)),
     el('dc:language', null, e.language),
     ...e.categories.map((c) => el('category', { domain: c.scheme }, c.label)),
+    manifestLink(e, 'atom:link') ?? '',
     mediaElement(e) ?? '',
     ...relaisElements(e),
   ];

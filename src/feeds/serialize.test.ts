@@ -4,7 +4,7 @@ import type { FeedDoc, FeedEntry } from './model.ts';
 import { RELAIS_NS } from './model.ts';
 import { renderRss } from './rss.ts';
 import { renderAtom } from './atom.ts';
-import { renderJsonFeed } from './json.ts';
+import { C2PA_ABOUT, renderJsonFeed } from './json.ts';
 import { checkJsonFeed } from './jsonfeed-check.ts';
 import { HOSTILE, HOSTILE_CLEAN, child, children, hasPython, parseXml, type XmlNode } from './test-support.ts';
 
@@ -56,7 +56,9 @@ const hostileEntry: FeedEntry = {
   via: { url: 'https://agg.example/i?1&2', name: HOSTILE },
   licence: 'CC-BY-4.0 <&>',
   canonicalUrl: null,
+  manifestUrl: 'https://relais.test/c2pa/articles/7.c2pa?v=1&w="2"',
 };
+const MANIFEST_URL = 'https://relais.test/c2pa/articles/7.c2pa?v=1&w="2"';
 
 const doc: FeedDoc = {
   title: `Site ${HOSTILE}`,
@@ -66,7 +68,7 @@ const doc: FeedDoc = {
   language: 'en',
   updated: '2026-01-10T13:30:00.000Z',
   publisher: { name: 'Relais & Co', url: 'https://relais.test/' },
-  entries: [hostileEntry, { ...hostileEntry, id: 'tag:relais.test,2026-01-10:article:8', kind: 'original', original: null, source: null, via: null, translators: [], licence: null, image: null, authors: [] }],
+  entries: [hostileEntry, { ...hostileEntry, id: 'tag:relais.test,2026-01-10:article:8', kind: 'original', original: null, source: null, via: null, translators: [], licence: null, image: null, authors: [], manifestUrl: null }],
 };
 
 const text = (n: XmlNode) => n.text;
@@ -112,6 +114,10 @@ test('RSS 2.0: well-formed with hostile strings, required elements, RFC 822 date
   assert.deepEqual([child(item, R('via')).attrib.href, child(item, R('via')).text], ['https://agg.example/i?1&2', HOSTILE_CLEAN]);
   assert.equal(text(child(item, R('licence'))), 'CC-BY-4.0 <&>');
   assert.equal(child(item, '{http://search.yahoo.com/mrss/}content').attrib.url, 'https://relais.test/media/a.jpg');
+  // The signed manifest: atom:link in the item, the Atom namespace declared on <rss> (expat resolved it).
+  assert.match(xml, /^<\?xml[^>]*>\n<rss [^>]*xmlns:atom="http:\/\/www.w3.org\/2005\/Atom"/);
+  assert.deepEqual(children(item, A('link')).map((l) => l.attrib), [{ rel: 'c2pa-manifest', type: 'application/c2pa', href: MANIFEST_URL }]);
+  assert.deepEqual(children(plain, A('link')), [], 'no manifest, no link');
   // An original of this site carries no provenance elements.
   assert.equal(plain.children.filter((c) => c.tag.startsWith(`{${RELAIS_NS}}`)).length, 0);
 });
@@ -143,7 +149,11 @@ test('Atom 1.0: well-formed, required elements, RFC 3339 dates, authors, contrib
     ['via', 'https://post.example/a?x=1&y=2'],
     ['related', 'https://relais.test/en/middle'],
     ['related', 'https://agg.example/i?1&2'],
+    ['c2pa-manifest', MANIFEST_URL],
   ]);
+  assert.equal(children(entry, A('link')).find((l) => l.attrib.rel === 'c2pa-manifest')!.attrib.type, 'application/c2pa');
+  const plainEntry = children(feed, A('entry'))[1];
+  assert.ok(!children(plainEntry, A('link')).some((l) => l.attrib.rel === 'c2pa-manifest'), 'no manifest, no link');
   assert.deepEqual(children(entry, A('category')).map((c) => c.attrib), [
     { term: 'world', scheme: 'https://relais.test/section/', label: 'World & <Co>' },
     { term: 'q-a', scheme: 'https://relais.test/tag/', label: HOSTILE_CLEAN },
@@ -173,8 +183,10 @@ test('JSON Feed 1.1: valid JSON, conforming structure, hostile strings cleaned, 
   assert.deepEqual(item._relais.original.outlet, { name: 'Post & "Co"', url: 'https://post.example/' });
   assert.equal(item._relais.source.url, 'https://relais.test/en/middle');
   assert.deepEqual(item._relais.via, { url: 'https://agg.example/i?1&2', name: HOSTILE_CLEAN });
+  assert.deepEqual(item._c2pa, { about: C2PA_ABOUT, manifest_url: MANIFEST_URL, mime_type: 'application/c2pa' });
   assert.equal(plain.authors, undefined, 'no empty authors array');
   assert.equal(plain._relais.original, undefined, 'absent, not null');
+  assert.equal(plain._c2pa, undefined, 'no manifest, no _c2pa');
 });
 
 test('the JSON Feed check itself rejects what the spec forbids', () => {

@@ -14,6 +14,7 @@ import { queryArticles } from '../store/articles.ts';
 import { recordShareClick } from '../store/counters.ts';
 import { createApiToken } from '../store/tokens.ts';
 import { resolveCredits } from '../provenance/credits.ts';
+import { urls } from '../domain/urls.ts';
 import { embeddedStore } from '../c2pa/html.ts';
 import { verifyAsset } from '../c2pa/verify.ts';
 import { signedArticleText } from '../c2pa/article-text.ts';
@@ -123,6 +124,11 @@ test('a translation shows as signed hops back to its original, on the verify pag
   assert.ok(v.hops.length >= 2, `${v.hops.length} hops`);
   assert.ok(v.hops[0].actions.some((x) => x.action === 'c2pa.translated'));
   assert.ok(v.hops[1].signer?.trusted && v.hops[1].signatureValid, 'the original is a signed hop');
+  // The earlier hop is named by its own manifest (the ingredient repeats neither title nor URL).
+  const original = published.find((a) => urls.article(ctx.site, a) === v.hops[1].url);
+  assert.ok(original, `the earlier hop's URL is an article of this site: ${v.hops[1].url}`);
+  assert.equal(v.hops[1].title, original.title);
+  assert.equal(v.hops[0].title, translation.title);
 
   const { text } = await signedArticleText(ctx, translation.id);
   const res = await app.inject({ method: 'POST', url: '/verify?lang=en', payload: new URLSearchParams({ text }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import type { Article } from '../domain/types.ts';
 import { InputError } from '../domain/types.ts';
-import { isVisible } from '../publish/articles.ts';
+import { hasManifest } from '../c2pa/manifest-url.ts';
 import { findArticleById } from '../store/articles.ts';
 import { createFetcher, type Fetcher } from '../ingest/fetch/index.ts';
 import { verifyBytes, verifyUrl } from '../c2pa/remote.ts';
@@ -38,7 +38,7 @@ export function registerCredentialRoutes(app: FastifyInstance, ctx: AppContext, 
     scope.get('/c2pa/articles/:file', async (req: FastifyRequest<{ Params: { file: string } }>, reply) => {
       const m = /^([1-9]\d{0,9})\.c2pa$/.exec(req.params.file);
       const a = m ? await findArticleById(ctx.store.db, Number(m[1])) : null;
-      const store = a && a.status === 'published' && isVisible(a, ctx.now()) ? await storeOf(a) : null;
+      const store = a && hasManifest(ctx, a) ? await storeOf(a) : null;
       if (!store) return reply.code(404).header('content-type', 'text/plain; charset=utf-8').send('no manifest for this article');
       return reply.header('content-type', 'application/c2pa').header('cache-control', 'no-cache').header('access-control-allow-origin', '*').send(Buffer.from(store));
     });

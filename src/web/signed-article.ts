@@ -4,6 +4,7 @@
 import type { AppContext } from '../context.ts';
 import { SHARE_NETWORKS, type ShareCounts } from '../domain/types.ts';
 import { articleSpec, type ParentStore } from '../c2pa/article-spec.ts';
+import { hasManifest, manifestUrl as siteManifestUrl } from '../c2pa/manifest-url.ts';
 import { raw } from './html.ts';
 import { strings } from './i18n/index.ts';
 import type { Chrome } from './layout.ts';
@@ -17,7 +18,7 @@ const SHARE_SLOT = '<!--relais:share-bar-->';
 const LARGEST = 999_999_999_999;
 
 export function manifestUrl(ctx: AppContext, articleId: number): string {
-  return `${ctx.site.baseUrl}/c2pa/articles/${articleId}.c2pa`;
+  return siteManifestUrl(ctx.site, articleId);
 }
 
 /** The most bytes the article's share bar can take. */
@@ -43,7 +44,7 @@ export async function buildArticlePage(ctx: AppContext, chrome: Chrome, d: Artic
   const before = Buffer.from(text.slice(0, at));
   const after = Buffer.from(text.slice(at + SHARE_SLOT.length));
   const cred = ctx.credentials;
-  if (!cred || a.status !== 'published') return { parts: [before, after], hash: hashOf(text), lang: a.language, share };
+  if (!cred || !hasManifest(ctx, a)) return { parts: [before, after], hash: hashOf(text), lang: a.language, share };
   const room = shareRoom(share);
   const unsigned = Buffer.concat([before, Buffer.alloc(room, 0x20), after]);
   const spec = () => articleSpec(ctx, a, d.credits, { format: 'text/html', anchors: cred.anchors, parentStore });
