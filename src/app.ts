@@ -3,7 +3,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppContext } from './context.ts';
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from './domain/types.ts';
 import { assertSanitizerActive } from './publish/sanitize.ts';
-import { trustProxySetting } from './trust-proxy.ts';
+import { clientAddressOf, trustProxySetting } from './trust-proxy.ts';
+import { earlyRequests } from './early-requests.ts';
 import { registerSiteRoutes } from './web/routes.ts';
 import { registerFeedRoutes } from './feeds/routes.ts';
 import { registerFollowRoutes } from './follow/routes.ts';
@@ -14,11 +15,15 @@ import { newsroomActor, registerPreviewRoute } from './newsroom/preview.ts';
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   assertSanitizerActive();
+  // A hop count or the proxies' addresses, never every hop (see trust-proxy.ts).
+  const trustProxy = trustProxySetting(process.env.RELAIS_TRUST_PROXY);
+  // The kit pixel is answered on the raw request before Fastify's routing (follow/republish/pixel-fast-path.ts).
+  const early = earlyRequests(clientAddressOf(trustProxy));
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 4 * 1024 * 1024,
-    // A hop count or the proxies' addresses, never every hop (see trust-proxy.ts).
-    trustProxy: trustProxySetting(process.env.RELAIS_TRUST_PROXY),
+    trustProxy,
+    serverFactory: early.serverFactory,
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.setErrorHandler((err, req, reply) => {
@@ -33,7 +38,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   await registerApiRoutes(app, ctx);
   await registerFeedRoutes(app, ctx);
   await registerFollowRoutes(app, ctx);
-  await registerOnwardRoutes(app, ctx);
+  await registerOnwardRoutes(app, ctx, early);
   await registerNewsroomRoutes(app, ctx);
   registerPreviewRoute(app, ctx, newsroomActor(ctx));
   await registerSiteRoutes(app, ctx);

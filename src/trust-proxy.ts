@@ -3,7 +3,9 @@
 // appended address is the reader's); anything else is a comma list of proxy addresses or CIDRs.
 // Fastify turns a bare number into "trust nothing", so a hop count is given as its own trust function;
 // it trusts whoever connects, so it suits a port only the proxies can reach (else list their addresses).
+import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
+import proxyAddr from '@fastify/proxy-addr';
 import { InputError } from './domain/types.ts';
 
 type TrustHop = (address: string, hop: number) => boolean;
@@ -24,4 +26,11 @@ export function trustProxySetting(value: string | undefined): TrustHop | string[
     }
   }
   return entries;
+}
+
+/** The client address Fastify's `request.ip` gives under `setting`, for code that runs before Fastify (early-requests.ts). */
+export function clientAddressOf(setting: ReturnType<typeof trustProxySetting>): (req: IncomingMessage) => string {
+  if (!setting) return (req) => req.socket.remoteAddress ?? '';
+  const trust = typeof setting === 'function' ? setting : proxyAddr.compile(setting);
+  return (req) => proxyAddr(req, trust);
 }

@@ -4,7 +4,7 @@
 // no address is kept anywhere. The request path only touches memory: counts are batched and written every
 // couple of seconds (and when the app closes) as upserts into daily_counts (daily-batch.ts, shared with the kit pixel).
 import type { IncomingHttpHeaders } from 'node:http';
-import { isbot } from 'isbot';
+import { isBotAgent } from './bot-agent.ts';
 import type { AppContext } from '../context.ts';
 import type { Store } from '../store/db.ts';
 import { addDailyCounts, dayOf, type DailyIncrement } from '../store/daily-counts.ts';
@@ -32,7 +32,7 @@ export type PageViewOptions = DailyBatchOptions;
 export function isReaderView(req: PageViewRequest): boolean {
   if (req.method !== 'GET' || isPrefetch(req.headers)) return false;
   const ua = req.headers['user-agent'];
-  return typeof ua === 'string' && ua !== '' && !isbot(ua);
+  return typeof ua === 'string' && ua !== '' && !isBotAgent(ua);
 }
 
 export function createPageViewCounter(ctx: Pick<AppContext, 'store' | 'now'>, opts: PageViewOptions = {}): PageViewCounter {

@@ -1,6 +1,7 @@
 // Tokens the server makes and later recognises without storing them: `<fields>.<HMAC>` under a secret,
 // each purpose with its own label so a token made for one use is refused for another.
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { hmacSha256, type Hmac } from './hmac.ts';
 
 const B62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
@@ -11,8 +12,16 @@ export function randomBase62(n: number): string {
   return s;
 }
 
+// The padded keys of the last secret used (a process has one signing secret; tests make a few).
+let lastSecret: Buffer | null = null;
+let lastMac: Hmac = hmacSha256(Buffer.alloc(0));
+
 function mac(secret: Buffer, purpose: string, body: string): string {
-  return createHmac('sha256', secret).update(purpose).update('\0').update(body).digest('base64url').slice(0, 22);
+  if (secret !== lastSecret) {
+    lastSecret = secret;
+    lastMac = hmacSha256(secret);
+  }
+  return lastMac(`${purpose}\0${body}`).toString('base64url').slice(0, 22);
 }
 
 export function signToken(secret: Buffer, purpose: string, body: string): string {

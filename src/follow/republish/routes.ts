@@ -9,11 +9,11 @@ import { articleLicence, licenceInfo } from '../licence.ts';
 import { signingSecret } from '../secret.ts';
 import { kitHead, kitHtml, PIXEL_PREFIX } from './kit.ts';
 import { renderKitPage } from './kit-page.ts';
-import { makePlacement, placementArticle } from './placement.ts';
+import { makePlacement } from './placement.ts';
 import { pixelCounterOf } from './pixel-counter.ts';
-
-/** The smallest transparent GIF (1×1, 43 bytes). */
-export const PIXEL_GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+import { createPixelHits, PIXEL_GIF, PIXEL_HEADERS } from './pixel-hit.ts';
+import { pixelFastPath } from './pixel-fast-path.ts';
+import type { EarlyRequests } from '../../early-requests.ts';
 
 /** The article and licence a kit may be made for, or null (unknown, hidden, or not republishable). */
 export async function republishable(ctx: AppContext, lang: string, slug: string) {
@@ -25,40 +25,25 @@ export async function republishable(ctx: AppContext, lang: string, slug: string)
   return info?.republishable ? { article, licence: info } : null;
 }
 
-const PIXEL_HEADERS = {
-  'cache-control': 'no-store',
-  'content-type': 'image/gif',
-  'x-robots-tag': 'noindex',
-  'cross-origin-resource-policy': 'cross-origin',
-  'referrer-policy': 'no-referrer',
-};
-
-export async function registerRepublishRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+/** `early`: where the server takes answers given before Fastify (app.ts); without it only the route below serves the pixel. */
+export async function registerRepublishRoutes(app: FastifyInstance, ctx: AppContext, early?: EarlyRequests): Promise<void> {
   const secret = await signingSecret(ctx.store);
   const counter = pixelCounterOf(ctx, { onError: (err) => app.log.warn({ err }, 'writing pixel views failed') });
-  app.addHook('onClose', () => counter.flush().catch((err) => app.log.warn({ err }, 'writing pixel views failed')));
+  let open = true;
+  app.addHook('onClose', () => {
+    open = false;
+    return counter.flush().catch((err) => app.log.warn({ err }, 'writing pixel views failed'));
+  });
 
-  // Genuine tokens seen lately, so a busy placement costs one signature check, not one per view.
-  const verified = new Map<string, number>();
-  const check = (token: string): number | null => {
-    const id = placementArticle(secret, token);
-    if (id !== null) {
-      if (verified.size >= 10_000) verified.delete(verified.keys().next().value!);
-      verified.set(token, id);
-    }
-    return id;
-  };
-
-  // The hit path: a signature check in memory, a set lookup, a map update. No store access, no network.
+  // The hit path: a signature check in memory (recent ones remembered), a set lookup, a map update. No store
+  // access, no network. Always the picture: a page must not show a broken image because its token is old or mangled.
+  const hits = createPixelHits(secret, counter);
+  early?.add(pixelFastPath({ hits, clientAddress: early.clientAddress, open: () => open, onError: (err) => app.log.error({ err }, 'pixel hit failed') }));
   app.route({
     method: ['GET', 'HEAD'],
     url: `${PIXEL_PREFIX}:file`,
     handler: (req: FastifyRequest<{ Params: { file: string } }>, reply) => {
-      const file = req.params.file;
-      const token = file.endsWith('.gif') ? file.slice(0, -4) : '';
-      const articleId = token ? verified.get(token) ?? check(token) : null;
-      if (articleId !== null) counter.record(req, articleId, token);
-      // Always the picture: a page must not show a broken image because its token is old or mangled.
+      hits(req.params.file, req);
       return reply.headers(PIXEL_HEADERS).send(PIXEL_GIF);
     },
   });
