@@ -26,13 +26,10 @@ export async function openStore(url: string, opts: { schema?: string; migrate?: 
   const counter = new ChangeCounter();
   const changes = () => counter.value;
   if (/^postgres(ql)?:\/\//.test(url)) {
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
-    if (opts.schema) {
-      const schema = opts.schema;
-      pool.on('connect', (client) => {
-        client.query(`SET search_path TO "${schema}"`).catch(() => {});
-      });
-    }
+    // The schema goes in each connection's startup parameters, so no query can run before it is set
+    // (a SET sent on the pool's 'connect' event was fire-and-forget, and its failure silent).
+    if (opts.schema && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(opts.schema)) throw new Error(`invalid schema name ${JSON.stringify(opts.schema)}`);
+    const pool = new pg.Pool({ connectionString: url, max: 10, ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}) });
     // node-pg returns int8 (count(*)) as strings; counts here always fit in a JS number.
     pg.types.setTypeParser(20, (v) => Number(v));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [counter] });
