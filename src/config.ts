@@ -1,6 +1,8 @@
 // Configuration from the environment, with defaults that make `npm start` work on a fresh machine.
 import { resolve } from 'node:path';
 import type { SiteConfig } from './domain/types.ts';
+import { cdnConfigFromEnv } from './cdn/config.ts';
+import type { CdnConfig } from './cdn/index.ts';
 
 export interface Config {
   port: number;
@@ -8,6 +10,8 @@ export interface Config {
   databaseUrl: string;
   dataDir: string;
   site: SiteConfig;
+  /** Cache lifetimes of public pages and feeds, and the CDN purge URL (src/cdn). */
+  cdn: CdnConfig;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -20,6 +24,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host,
     dataDir,
     databaseUrl: env.DATABASE_URL ?? `sqlite:${resolve(dataDir, 'relais.sqlite')}`,
+    cdn: cdnConfigFromEnv(env),
     site: {
       name: env.RELAIS_SITE_NAME ?? 'Relais Demo',
       baseUrl,

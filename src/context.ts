@@ -3,6 +3,7 @@ import type { Store } from './store/db.ts';
 import type { SiteConfig } from './domain/types.ts';
 import type { Fetcher } from './ingest/fetch/index.ts';
 import type { ContentCredentials } from './c2pa/service.ts';
+import type { Cdn } from './cdn/index.ts';
 
 export interface AppContext {
   store: Store;
@@ -18,4 +19,6 @@ export interface AppContext {
   wakePoller?: () => void;
   /** The site's C2PA signer (keys in <dataDir>/keys); absent: pages are served unsigned. */
   credentials?: ContentCredentials | null;
+  /** Cache headers of public responses and the CDN purge (src/cdn); absent: default headers, no purge. */
+  cdn?: Cdn;
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadConfig, type Config } from '../config.ts';
 import type { AppContext } from '../context.ts';
 import { openStore } from '../store/db.ts';
+import { openCdn } from '../cdn/index.ts';
 
 export async function openContext(env: NodeJS.ProcessEnv = process.env): Promise<{ config: Config; ctx: AppContext }> {
   const config = loadConfig(env);
@@ -12,7 +13,7 @@ export async function openContext(env: NodeJS.ProcessEnv = process.env): Promise
   mkdirSync(mediaDir, { recursive: true });
   mkdirSync(cacheDir, { recursive: true });
   const store = await openStore(config.databaseUrl);
-  return { config, ctx: { store, site: config.site, now: () => new Date(), mediaDir, cacheDir } };
+  return { config, ctx: { store, site: config.site, now: () => new Date(), mediaDir, cacheDir, cdn: openCdn(config.cdn) } };
 }
 
 /** Where the database lives, for messages (never prints a password). */

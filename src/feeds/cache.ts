@@ -13,6 +13,8 @@ export interface RenderedFeed {
   /** WebSub: the hub this feed advertises and its own URL (the topic), for the Link header. */
   hub?: string | null;
   self?: string;
+  /** Surrogate keys for a CDN (src/cdn/page-keys.ts feedKeys). */
+  keys?: string[];
 }
 
 export class FeedCache {

@@ -6,8 +6,8 @@ import { httpDate } from './dates.ts';
 import { isNotModified } from './conditional.ts';
 import { CONTENT_TYPES, createFeedService, type FeedServiceOptions } from './service.ts';
 import type { ScopeKind } from './scope.ts';
-
-const CACHE_CONTROL = 'public, max-age=300';
+import { policyOf } from '../cdn/index.ts';
+import { setPublicCache } from '../cdn/policy.ts';
 
 const SCOPES: Array<{ kind: ScopeKind; prefix: string }> = [
   { kind: 'site', prefix: '' },
@@ -18,6 +18,7 @@ const SCOPES: Array<{ kind: ScopeKind; prefix: string }> = [
 
 export async function registerFeedRoutes(app: FastifyInstance, ctx: AppContext, opts: FeedServiceOptions = {}): Promise<void> {
   const feeds = createFeedService(ctx, opts);
+  const policy = policyOf(ctx.cdn);
 
   async function serve(req: FastifyRequest, reply: FastifyReply, kind: ScopeKind, format: FeedFormat) {
     const params = req.params as { lang?: string; slug?: string };
@@ -25,10 +26,10 @@ export async function registerFeedRoutes(app: FastifyInstance, ctx: AppContext, 
     reply
       .header('content-type', CONTENT_TYPES[format])
       .header('etag', feed.etag)
-      .header('cache-control', CACHE_CONTROL)
       .header('x-content-type-options', 'nosniff')
       .header('access-control-allow-origin', '*');
     // WebSub discovery (follow/websub): the hub and the topic's own URL.
+    setPublicCache(reply, policy, feed.keys ?? []);
     if (feed.hub) reply.header('link', `<${feed.hub}>; rel="hub", <${feed.self}>; rel="self"`);
     if (feed.lastModified) reply.header('last-modified', httpDate(feed.lastModified));
     if (isNotModified({ ifNoneMatch: req.headers['if-none-match'], ifModifiedSince: req.headers['if-modified-since'] }, feed.etag, feed.lastModified))

@@ -11,6 +11,16 @@ import { renderRss } from './rss.ts';
 import { renderAtom } from './atom.ts';
 import { renderJsonFeed } from './json.ts';
 import type { FeedDoc } from './model.ts';
+import { feedKeys } from '../cdn/page-keys.ts';
+import { authorKey, HOME_KEY, langKey, sectionKey } from '../cdn/keys.ts';
+
+/** The place a scope's feed mirrors, as a surrogate key: home, lang-fr, section-3, author-7. */
+function placeOf(scope: FeedScope): string {
+  const f = scope.filter;
+  if (f.sectionId != null) return sectionKey(f.sectionId);
+  if (f.personId != null) return authorKey(f.personId);
+  return f.language ? langKey(f.language) : HOME_KEY;
+}
 
 export const RENDERERS: Record<FeedFormat, (doc: FeedDoc) => string> = { rss: renderRss, atom: renderAtom, json: renderJsonFeed };
 
@@ -81,6 +91,7 @@ export function createFeedService(ctx: AppContext, opts: FeedServiceOptions = {}
       lastModified: doc.entries.length ? doc.updated : null,
       hub: doc.hub ?? null,
       self: doc.feedUrls[format],
+      keys: feedKeys(placeOf(scope)),
     };
     cache.set(key, feed);
     return feed;

@@ -17,6 +17,7 @@ import { isoTime } from './validate.ts';
 import { flagSourceChanges } from '../translate/source-changes.ts';
 import { indexArticleCopy, removeArticleCopies } from '../copies/index-doc.ts';
 import { onArticleSaved } from '../follow/on-publish.ts';
+import { purgeArticleChange } from '../cdn/article-change.ts';
 
 export interface SaveOptions {
   /** The version the caller's copy was made from: a save over a newer one is refused (ConflictError, 409). */
@@ -51,7 +52,7 @@ async function load(ctx: AppContext, id: number): Promise<Article> {
 export async function createArticle(ctx: AppContext, input: ArticleInput, actor: Actor, opts: Pick<SaveOptions, 'kind'> = {}): Promise<Article> {
   requireCan(actor, 'article.create');
   requireObject(input);
-  return atomically(ctx.store, async (store) => {
+  const created = await atomically(ctx.store, async (store) => {
     const tx: AppContext = { ...ctx, store };
     const data = await buildArticleData(tx, input, null);
     const createdBy = actorUserId(actor);
@@ -65,13 +66,15 @@ export async function createArticle(ctx: AppContext, input: ArticleInput, actor:
     if (step?.audit) await auditArticle(store.db, actor, step.audit, article, data.updatedAt, { publishedAt: article.publishedAt });
     return article;
   });
+  purgeArticleChange(ctx, null, created);
+  return created;
 }
 
 /** Saves the whole article (omitted lists and provenance become empty; the slug stays unless given). */
 export async function editArticle(ctx: AppContext, id: number, input: ArticleInput, actor: Actor, opts: SaveOptions = {}): Promise<Article> {
   requireObject(input);
   try {
-    return await atomically(ctx.store, async (store) => {
+    const [before, after] = await atomically(ctx.store, async (store) => {
       const tx: AppContext = { ...ctx, store };
       const existing = await load(tx, id);
       requireCan(actor, 'article.edit', existing);
@@ -89,8 +92,10 @@ export async function editArticle(ctx: AppContext, id: number, input: ArticleInp
       await recordRevision(store.db, actor, article, kind, data.updatedAt);
       const audit = kind === 'restore' ? 'article.restore' : step?.audit;
       if (audit) await auditArticle(store.db, actor, audit, article, data.updatedAt, { ...opts.detail, status: article.status, publishedAt: article.publishedAt });
-      return article;
+      return [existing, article] as const;
     });
+    purgeArticleChange(ctx, before, after);
+    return after;
   } catch (err) {
     if (err instanceof StaleVersion) throw await conflictError(ctx, id, input, actor, opts.expectedVersion);
     throw err;
@@ -99,7 +104,7 @@ export async function editArticle(ctx: AppContext, id: number, input: ArticleInp
 
 /** Changes the status only (publish, schedule, unpublish, submit): a new version, a revision, an audit row. */
 async function changeStatus(ctx: AppContext, id: number, actor: Actor, check: (a: Article) => void, next: (a: Article, now: string) => Pick<Article, 'status' | 'publishedAt'>): Promise<Article> {
-  return atomically(ctx.store, async (store) => {
+  const [before, after] = await atomically(ctx.store, async (store) => {
     const tx: AppContext = { ...ctx, store };
     const a = await load(tx, id);
     check(a);
@@ -114,8 +119,10 @@ async function changeStatus(ctx: AppContext, id: number, actor: Actor, check: (a
     await indexArticleCopy(store.db, article);
     await onArticleSaved(store.db, article, ctx.now());
     if (step?.audit) await auditArticle(store.db, actor, step.audit, article, now, { publishedAt: article.publishedAt });
-    return article;
+    return [a, article] as const;
   });
+  purgeArticleChange(ctx, before, after);
+  return after;
 }
 
 /** Publishes now, or schedules for a later time (`at` in the future); `at` in the past backdates. */
@@ -168,7 +175,7 @@ export async function submitArticle(ctx: AppContext, id: number, actor: Actor): 
  */
 export async function removeArticle(ctx: AppContext, id: number, actor: Actor): Promise<void> {
   requireCan(actor, 'article.delete');
-  await atomically(ctx.store, async (store) => {
+  const removed = await atomically(ctx.store, async (store) => {
     const a = await load({ ...ctx, store }, id);
     const derived = await findDerivedArticles(store.db, id);
     if (derived.length) {
@@ -178,7 +185,9 @@ export async function removeArticle(ctx: AppContext, id: number, actor: Actor): 
     await removeArticleCopies(store.db, id);
     await deleteArticle(store.db, id);
     await auditArticle(store.db, actor, 'article.delete', a, ctx.now().toISOString(), { slug: a.slug, language: a.language, status: a.status });
+    return a;
   });
+  purgeArticleChange(ctx, removed, null);
 }
 
 /** True when a reader may see the article now (published, or scheduled and due). */

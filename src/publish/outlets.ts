@@ -2,6 +2,7 @@ import type { AppContext } from '../context.ts';
 import { InputError, NotFoundError, type Outlet, type OutletInput } from '../domain/types.ts';
 import { findOutletByHomeUrl, findOutletById, insertOutlet, updateOutlet } from '../store/outlets.ts';
 import { httpUrl, language, requireText } from './validate.ts';
+import { purgeSite } from '../cdn/article-change.ts';
 
 function validate(input: OutletInput) {
   return {
@@ -27,5 +28,6 @@ export async function editOutlet(ctx: AppContext, id: number, input: OutletInput
   if (!(await findOutletById(ctx.store.db, id))) throw new NotFoundError(`no outlet with id ${id}`);
   const v = validate(input);
   await updateOutlet(ctx.store.db, id, v);
+  purgeSite(ctx);
   return { id, ...v };
 }

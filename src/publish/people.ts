@@ -3,6 +3,7 @@ import { InputError, NotFoundError, type Person, type PersonInput } from '../dom
 import { findPersonById, findPersonBySlug, insertPerson, updatePerson } from '../store/people.ts';
 import { slugify, uniqueSlug } from './slug.ts';
 import { httpUrl, optionalText, requireText, slugText } from './validate.ts';
+import { purgePerson } from '../cdn/article-change.ts';
 
 function validate(input: PersonInput) {
   const name = requireText(input.name, 'name', 200);
@@ -35,5 +36,6 @@ export async function editPerson(ctx: AppContext, id: number, input: PersonInput
   const other = await findPersonBySlug(db, slug);
   if (other && other.id !== id) throw new InputError(`slug "${slug}" is taken`, 'slug', 409);
   await updatePerson(db, id, { slug, ...v });
+  purgePerson(ctx, id);
   return { id, slug, ...v };
 }

@@ -3,6 +3,7 @@ import { InputError, NotFoundError, type Section, type SectionInput } from '../d
 import { findSectionById, findSectionBySlug, insertSection, updateSection } from '../store/sections.ts';
 import { slugify } from './slug.ts';
 import { requireText, slugText } from './validate.ts';
+import { purgeSite } from '../cdn/article-change.ts';
 
 function validate(input: SectionInput) {
   const name = requireText(input.name, 'name', 100);
@@ -15,7 +16,9 @@ export async function createSection(ctx: AppContext, input: SectionInput): Promi
   const v = validate(input);
   const slug = input.slug ? slugText(input.slug) : slugify(v.name, 40);
   if (await findSectionBySlug(ctx.store.db, slug)) throw new InputError(`section "${slug}" exists`, 'slug', 409);
-  return insertSection(ctx.store.db, { slug, ...v });
+  const section = await insertSection(ctx.store.db, { slug, ...v });
+  purgeSite(ctx);
+  return section;
 }
 
 export async function editSection(ctx: AppContext, id: number, input: SectionInput): Promise<Section> {
@@ -26,5 +29,6 @@ export async function editSection(ctx: AppContext, id: number, input: SectionInp
   const other = await findSectionBySlug(ctx.store.db, slug);
   if (other && other.id !== id) throw new InputError(`section "${slug}" exists`, 'slug', 409);
   await updateSection(ctx.store.db, id, { slug, ...v });
+  purgeSite(ctx);
   return { id, slug, ...v };
 }

@@ -16,6 +16,8 @@ export interface RenderedPage {
   share?: { articleId: number; title: string; lang: string };
   /** Set on signed article pages: the share bar is padded to this many bytes (its excluded range). */
   shareBytes?: number;
+  /** Surrogate keys of what the page shows (src/cdn/page-keys.ts): it is then publicly cacheable. */
+  keys?: string[];
 }
 
 interface Entry {

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Html } from './html.ts';
 import { applySecurityHeaders } from './security.ts';
+import { setPublicCache, type CachePolicy } from '../cdn/policy.ts';
 
 export const DOCTYPE = '<!doctype html>\n';
 
@@ -28,14 +29,16 @@ export function sendDocument(
   req: FastifyRequest,
   reply: FastifyReply,
   body: Buffer | string,
-  opts: { status?: number; lang: string; etag?: string },
+  opts: { status?: number; lang: string; etag?: string; cache?: { policy: CachePolicy; keys: string[] } },
 ): FastifyReply {
   const status = opts.status ?? 200;
   applySecurityHeaders(reply);
   reply.header('content-type', 'text/html; charset=utf-8');
   reply.header('content-language', opts.lang);
-  // Pages change when articles are published and when share counts move: always revalidate.
-  reply.header('cache-control', status === 200 ? 'no-cache' : 'no-store');
+  // A page the same for every reader may be kept by browsers and a CDN for the policy's lifetimes (the publish
+  // operations purge it by its keys); any other page is revalidated every time; errors are never kept.
+  if (status === 200 && opts.cache) setPublicCache(reply, opts.cache.policy, opts.cache.keys);
+  else reply.header('cache-control', status === 200 ? 'no-cache' : 'no-store');
   if (status === 200) {
     const etag = opts.etag ?? etagOf(body);
     reply.header('etag', etag);

@@ -28,6 +28,9 @@ import { findArticleById } from '../store/articles.ts';
 import { buildArticlePage, paddedBar } from './signed-article.ts';
 import { registerCredentialRoutes } from './credentials.ts';
 import { embeddedStore } from '../c2pa/html.ts';
+import { policyOf } from '../cdn/index.ts';
+import { articlePageKeys, listingKeys } from '../cdn/page-keys.ts';
+import { authorKey, HOME_KEY, langKey, sectionKey, tagKey } from '../cdn/keys.ts';
 
 type Req<P = Record<string, string>> = FastifyRequest<{ Params: P; Querystring: Record<string, string | string[] | undefined> }>;
 
@@ -67,6 +70,7 @@ function langOfPath(ctx: AppContext, url: string): string {
 
 export async function registerSiteRoutes(app: FastifyInstance, ctx: AppContext, opts: SiteOptions = {}): Promise<void> {
   const { site } = ctx;
+  const policy = policyOf(ctx.cdn);
   const chrome = async (): Promise<Chrome> => ({ site, sections: await loadSections(ctx) });
   const cache = new PageCache(ctx, {
     maxAgeMs: (opts.pageCacheSeconds ?? Number(process.env.RELAIS_PAGE_CACHE_SECONDS ?? 30)) * 1000,
@@ -97,7 +101,8 @@ export async function registerSiteRoutes(app: FastifyInstance, ctx: AppContext, 
 
   async function sendCached(req: FastifyRequest, reply: FastifyReply, page: RenderedPage | null): Promise<FastifyReply> {
     if (!page) return notFound(req, reply);
-    if (!page.share) return sendDocument(req, reply, page.parts[0], { lang: page.lang, etag: `"${page.hash}"` });
+    const cache = page.keys ? { policy, keys: page.keys } : undefined;
+    if (!page.share) return sendDocument(req, reply, page.parts[0], { lang: page.lang, etag: `"${page.hash}"`, cache });
     // The ETag covers the counts.
     const counts = await freshCounts(page.share.articleId);
     const etag = `"${page.hash}.${Object.values(counts.byNetwork).map((n) => n.toString(36)).join('.')}"`;
@@ -108,25 +113,29 @@ export async function registerSiteRoutes(app: FastifyInstance, ctx: AppContext, 
       done = { etag, body: Buffer.concat([page.parts[0], filled, page.parts[1]]) };
       assembled.set(page, done);
     }
-    return sendDocument(req, reply, done.body, { lang: page.lang, etag });
+    return sendDocument(req, reply, done.body, { lang: page.lang, etag, cache });
   }
 
-  function whole(text: string, lang: string): RenderedPage {
+  function whole(text: string, lang: string, keys: string[]): RenderedPage {
     const body = Buffer.from(DOCTYPE + text);
-    return { parts: [body], hash: hashOf(body), lang };
+    return { parts: [body], hash: hashOf(body), lang, keys };
   }
 
-  /** A listing page, or null when a page past the first is empty (404). */
-  async function listingPage(page: number, load: () => Promise<ListingPage | null>): Promise<RenderedPage | null> {
+  /** A listing page, or null when a page past the first is empty (404); `place` is its surrogate key. */
+  async function listingPage(page: number, load: () => Promise<(ListingPage & { place: string }) | null>): Promise<RenderedPage | null> {
     const [c, p] = await Promise.all([chrome(), load()]);
     if (!p || (page > 1 && !p.listing.cards.length)) return null;
-    return whole(renderListing(c, p).value, p.lang);
+    return whole(renderListing(c, p).value, p.lang, listingKeys(p.place, p.listing.cards));
   }
 
   function articlePage(lang: string, slug: string): Promise<RenderedPage | null> {
     return cache.get(`article\0${lang}\0${slug}`, async () => {
       const [c, d] = await Promise.all([chrome(), loadArticle(ctx, lang, slug)]);
-      return d ? buildArticlePage(ctx, c, d, parentStore) : null;
+      if (!d) return null;
+      const page = await buildArticlePage(ctx, c, d, parentStore);
+      const articleIds = [...d.credits.chain.flatMap((l) => (l.articleId == null ? [] : [l.articleId])), ...d.relatives.map((r) => r.id)];
+      const personIds = [...d.credits.authors, ...d.credits.translators].map((p) => p.id);
+      return { ...page, keys: articlePageKeys(d.article, { articleIds, personIds }) };
     });
   }
   // An article's manifest store, as embedded in its page as served (an earlier hop's, or for its manifest URL).
@@ -174,6 +183,7 @@ export async function registerSiteRoutes(app: FastifyInstance, ctx: AppContext, 
       const rendered = await cache.get(`home\0${page}`, () =>
         listingPage(page, async () => ({
           lang,
+          place: HOME_KEY,
           heading: strings(lang).latest,
           title: site.name,
           description: site.description[lang] ?? site.name,
@@ -192,6 +202,7 @@ export async function registerSiteRoutes(app: FastifyInstance, ctx: AppContext, 
       const rendered = await cache.get(`lang\0${lang}\0${page}`, () =>
         listingPage(page, async () => ({
           lang,
+          place: langKey(lang),
           heading: strings(lang).latest,
           title: `${site.name} – ${nativeLanguageName(lang)}`,
           description: site.description[lang] ?? site.description[site.defaultLanguage] ?? site.name,
@@ -225,6 +236,7 @@ export async function registerSiteRoutes(app: FastifyInstance, ctx: AppContext, 
           const name = sectionName(section, lang);
           return {
             lang,
+            place: sectionKey(section.id),
             heading: name,
             description: `${name} – ${site.name}`,
             path: localPath(site, urls.section(site, section)),
@@ -249,6 +261,7 @@ export async function registerSiteRoutes(app: FastifyInstance, ctx: AppContext, 
           const s = strings(lang);
           return {
             lang,
+            place: tagKey(slug),
             heading: s.tagTitle(name),
             description: `${s.tagTitle(name)} – ${site.name}`,
             path: localPath(site, urls.tag(site, slug)),
@@ -271,7 +284,7 @@ export async function registerSiteRoutes(app: FastifyInstance, ctx: AppContext, 
         if (!person) return null;
         const [c, d] = await Promise.all([chrome(), loadPersonListings(ctx, person, page)]);
         if (page > 1 && !d.written.cards.length && !d.translated.cards.length) return null;
-        return whole(renderPerson(c, d, lang).value, lang);
+        return whole(renderPerson(c, d, lang).value, lang, listingKeys(authorKey(person.id), [...d.written.cards, ...d.translated.cards]));
       });
       return sendCached(req, reply, rendered);
     });
