@@ -3,6 +3,7 @@ import type { AppContext } from '../context.ts';
 import type { Article, ImageRef, Person, Section, ShareCounts } from '../domain/types.ts';
 import { resolveCredits, type Credits } from '../provenance/credits.ts';
 import { articleLicence, licenceInfo } from '../follow/licence.ts';
+import { pageMentions, type PageMention } from '../follow/webmention/page-mentions.ts';
 import { isVisible } from '../publish/articles.ts';
 import { findArticleBySlug, queryArticles, type ArticleQuery } from '../store/articles.ts';
 import { findRelativeRefs, type ArticleRef } from '../store/article-refs.ts';
@@ -65,6 +66,8 @@ export interface ArticlePageData {
   authorPhotos: Map<number, SizedImage | null>;
   /** The republication kit's page when the article's licence allows republishing (follow/republish). */
   republishPath?: string | null;
+  /** Verified and approved webmentions ("Mentioned by"; follow/webmention/page-mentions.ts). */
+  mentions?: PageMention[];
 }
 
 /** Everything on an article page except the share counts (see loadCounts: they are never cached). */
@@ -80,11 +83,12 @@ export async function loadArticlePage(ctx: AppContext, article: Article): Promis
   const now = ctx.now();
   const credits = await resolveCredits(db, ctx.site, article);
   const chainIds = credits.chain.map((l) => l.articleId).filter((id): id is number => id != null);
-  const [refs, image, photos, licence] = await Promise.all([
+  const [refs, image, photos, licence, mentions] = await Promise.all([
     findRelativeRefs(db, [article.id, ...chainIds]),
     sizedImage(ctx, article.image),
     Promise.all(credits.authors.map(async (p) => [p.id, await sizedImage(ctx, p.photo)] as const)),
     articleLicence(db, article.id),
+    pageMentions(ctx, article.id),
   ]);
   const relatives = refs.filter((a) => a.id !== article.id && isVisible(a, now));
   const byId = new Map(relatives.map((a) => [a.id, a]));
@@ -96,6 +100,7 @@ export async function loadArticlePage(ctx: AppContext, article: Article): Promis
     image,
     authorPhotos: new Map(photos),
     republishPath: licence && licenceInfo(licence.licence).republishable ? `/${article.language}/${article.slug}/republish` : null,
+    mentions,
   };
 }
 

@@ -2,9 +2,11 @@
 // has fallen due since it was built, and it is younger than maxAge (edits to people, sections and
 // outlets leave no version mark: they show within maxAge). Share counts are not part of the entry: an
 // article page is stored in parts around its share bar, which each request renders from current counts.
+// The version includes the shown webmentions' mark: an approval rebuilds (and so re-signs) the page.
 import type { AppContext } from '../context.ts';
 import { articlesVersion, nextVisibleAt } from '../store/article-refs.ts';
 import { memoUntilWrite } from '../store/change-counter.ts';
+import { shownMentionsMark } from '../follow/webmention/page-mentions.ts';
 
 export interface RenderedPage {
   /** The page's bytes; an article page has two parts, before and after the share bar. */
@@ -52,7 +54,7 @@ export class PageCache {
    */
   private readonly version = memoUntilWrite(
     () => this.ctx.store.changes(),
-    () => articlesVersion(this.ctx.store.db),
+    async () => `${await articlesVersion(this.ctx.store.db)}|${await shownMentionsMark(this.ctx.store.db)}`,
   );
 
   async get(key: string, build: () => Promise<RenderedPage | null>): Promise<RenderedPage | null> {

@@ -38,6 +38,7 @@ export const SCREENS: Screen[] = [
   // { path: '/articles', title: 'nav.articles', nav: true, needs: 'article.read', load: () => import('./articles/list.ts') },
   { path: '/', title: 'dash.title', nav: true, needs: 'stats.read', load: () => import('./dashboard/dashboard.ts') },
   { path: '/articles/:id/stats', title: 'dash.articleTitle', needs: 'stats.read', load: () => import('./dashboard/article-stats.ts') },
+  { path: '/webmentions', title: 'dash.webmentions', nav: true, needs: 'article.edit', load: () => import('./dashboard/webmentions.ts') },
   { path: '/articles', title: 'nav.articles', nav: true, needs: 'article.read', load: () => import('./articles/list.ts') },
   { path: '/articles/new', title: 'editor.newTitle', needs: 'article.create', load: () => import('./articles/editor.ts') },
   { path: '/articles/:id', title: 'editor.editTitle', needs: 'article.read', load: () => import('./articles/editor.ts') },

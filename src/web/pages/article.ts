@@ -18,6 +18,7 @@ import { creditsBlock, personLink } from '../parts/credits.ts';
 import { aboutBox } from '../parts/about.ts';
 import { correctionsBlock } from '../parts/corrections.ts';
 import { kitStrings } from '../../follow/republish/strings.ts';
+import { mentionsBlock } from './mentions.ts';
 
 export const COPY_SCRIPT = '/assets/relais-copy.js';
 
@@ -93,6 +94,7 @@ ${creditsBlock({ site, lang, credits: c, s, visibleIds: d.visibleIds }) ?? ''}
 ${c.authors.filter((p) => p.bio.trim()).map((p) => aboutBox(site, p, d.authorPhotos.get(p.id) ?? null, s))}
 ${a.tags.length ? html`<nav class="tags" aria-label="${s.tags}"><h2>${s.tags}</h2><ul>${a.tags.map((t) => html`<li><a href="${localPath(site, urls.tag(site, tagSlug(t)))}" rel="tag">${t}</a></li>`)}</ul></nav>` : ''}
 ${others.length ? html`<nav class="alternates" aria-labelledby="alternates-heading"><h2 id="alternates-heading">${s.alsoIn}</h2><ul>${others.map((x) => html`<li><a href="${localPath(site, urls.article(site, x.article))}" hreflang="${x.lang}" lang="${x.lang}">${s.colon(nativeLanguageName(x.lang))} ${x.article.title}</a></li>`)}</ul></nav>` : ''}
+${mentionsBlock(d.mentions, lang, tz)}
 </article>`;
   return layout(
     chrome,

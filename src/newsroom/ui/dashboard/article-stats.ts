@@ -1,9 +1,13 @@
-// /newsroom/articles/:id/stats — one article's figures over a period, and its shares and copies all time.
+// /newsroom/articles/:id/stats — one article's figures over a period, its republishers (views per day and
+// checks) and the webmentions it received.
 import type { Article } from '../../../domain/types.ts';
+import type { Webmention } from '../../../follow/webmention/moderation.ts';
 import { api } from '../api.ts';
 import { t } from '../i18n.ts';
 import type { AppState } from '../screens.ts';
-import { el, showError } from '../shell/forms.ts';
+import { el, section, showError } from '../shell/forms.ts';
+import { mentionTable } from './mention-row.ts';
+import { republishersSection, type ArticleRepublishers } from './republishers.ts';
 import { charts, lastDays, networkTable, periodSelect, totalsList, type RangeStats } from './stats-view.ts';
 import './strings.ts';
 
@@ -28,11 +32,20 @@ export async function render(root: HTMLElement, params: Record<string, string>, 
   const load = async () => {
     const { from, to } = lastDays(period);
     try {
-      const s = await api<ArticleStats>('GET', `/articles/${id}/stats?${new URLSearchParams({ from, to })}`);
+      const range = new URLSearchParams({ from, to });
+      const [s, reps, wm] = await Promise.all([
+        api<ArticleStats>('GET', `/articles/${id}/stats?${range}`),
+        api<ArticleRepublishers>('GET', `/articles/${id}/republishers?${range}`),
+        api<{ webmentions: Webmention[] }>('GET', `/articles/${id}/webmentions`),
+      ]);
       destroy();
       const chartBox = el('div', {});
-      out.replaceChildren(totalsList(s.totals), chartBox, networkTable(s.sharesByNetwork));
-      destroy = charts(chartBox, s);
+      const republishers = republishersSection(reps);
+      const mentions = section(t('wm.title'), el('p', {}, t('wm.onPage')), mentionTable(wm.webmentions, { app }));
+      mentions.classList.add('article-webmentions');
+      out.replaceChildren(totalsList(s.totals), chartBox, networkTable(s.sharesByNetwork), republishers.node, mentions);
+      const destroyCharts = charts(chartBox, s);
+      destroy = () => (destroyCharts(), republishers.destroy());
       app.announce(t('dash.range', { from, to }));
     } catch (err) {
       showError(out, err);

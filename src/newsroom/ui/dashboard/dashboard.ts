@@ -1,9 +1,10 @@
 // The home screen after sign-in: the site's figures over a period (and a language): totals, day charts,
-// shares per network, by language, top articles (each linking to its own statistics).
+// shares per network, by language, top articles (each linking to its own statistics), top republishers.
 import { api } from '../api.ts';
 import { t } from '../i18n.ts';
 import type { AppState } from '../screens.ts';
 import { el, section, selectField, showError, table } from '../shell/forms.ts';
+import { topRepublishersSection, type TopRepublishers } from './top-republishers.ts';
 import { charts, formatNumber, lastDays, networkTable, periodSelect, totalsList, type RangeStats, type Totals } from './stats-view.ts';
 import './strings.ts';
 
@@ -31,7 +32,7 @@ export function render(root: HTMLElement, _params: Record<string, string>, app: 
     const q = new URLSearchParams({ from, to });
     if (language) q.set('language', language);
     try {
-      const s = await api<SiteStats>('GET', `/stats?${q}`);
+      const [s, reps] = await Promise.all([api<SiteStats>('GET', `/stats?${q}`), api<TopRepublishers>('GET', `/republishers?${new URLSearchParams({ from, to })}`)]);
       destroy();
       out.replaceChildren(totalsList(s.totals));
       const chartBox = el('div', {});
@@ -51,6 +52,7 @@ export function render(root: HTMLElement, _params: Record<string, string>, app: 
               )
             : el('p', {}, t('dash.none')),
         ),
+        topRepublishersSection(reps),
       );
       app.announce(t('dash.range', { from, to }));
     } catch (err) {

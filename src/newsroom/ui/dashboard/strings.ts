@@ -26,6 +26,7 @@ addStrings({
     'dash.back': 'Back to the dashboard',
     'dash.edit': 'Open the article',
     'dash.stats': 'Statistics for {title}',
+    'dash.webmentions': 'Webmentions',
   },
   fr: {
     'dash.title': 'Tableau de bord',
@@ -52,5 +53,6 @@ addStrings({
     'dash.back': 'Retour au tableau de bord',
     'dash.edit': 'Ouvrir l’article',
     'dash.stats': 'Statistiques de {title}',
+    'dash.webmentions': 'Webmentions',
   },
 });
