@@ -1,6 +1,7 @@
 // Moderating received webmentions (pending → approved or spam) and listing them for the dashboards.
 import type { AppContext } from '../../context.ts';
 import { InputError, NotFoundError } from '../../domain/types.ts';
+import { purgeMentionedPage } from './purge.ts';
 
 export const MODERATION = ['pending', 'approved', 'spam'] as const;
 export type Moderation = (typeof MODERATION)[number];
@@ -55,6 +56,7 @@ export async function moderateWebmention(ctx: AppContext, id: number, moderation
   if (!(MODERATION as readonly unknown[]).includes(moderation)) throw new InputError(`moderation must be one of ${MODERATION.join(', ')}`, 'moderation');
   const r = await ctx.store.db.updateTable('webmentions').set({ moderation: moderation as Moderation }).where('id', '=', id).returningAll().executeTakeFirst();
   if (!r) throw new NotFoundError(`no webmention ${id}`);
+  if (r.verification === 'verified') purgeMentionedPage(ctx, r.article_id);
   return toMention(r);
 }
 

@@ -1,12 +1,13 @@
 // "Mentioned by" on the public page: only verified and approved webmentions, escaped, links nofollow ugc,
 // no javascript: link; approving one rebuilds the cached page and re-signs it (it still verifies, and the
-// manifest URL serves the new store); withdrawing it takes it off again.
+// manifest URL serves the new store), a CDN in front is asked to drop the page; withdrawing it takes it off again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openApiHarness } from '../../api/test-app.ts';
 import { embeddedStore } from '../../c2pa/html.ts';
+import { policyOf } from '../../cdn/index.ts';
 import { testCredentials } from '../../c2pa/test-support.ts';
 import { verifyAsset } from '../../c2pa/verify.ts';
 import { runFollowJobsOnce } from '../worker.ts';
@@ -19,6 +20,8 @@ test('approved webmentions show on the signed article page, and only those', asy
   const h = await openApiHarness({ fetchAllow: [new URL(origin).host] });
   const cred = await testCredentials(h.ctx.site.name);
   h.ctx.credentials = cred.credentials;
+  const purged: string[] = [];
+  h.ctx.cdn = { policy: policyOf(h.ctx.cdn), purge: (keys) => void purged.push(...keys) };
   try {
     const a = (await h.call('POST', '/api/articles', { language: 'fr', title: 'Marées', bodyHtml: '<p>Texte.</p>', status: 'published' })).json();
     const target = `http://relais.test/fr/${a.slug}`;
@@ -40,8 +43,10 @@ test('approved webmentions show on the signed article page, and only those', asy
     const intact = async (bytes: Buffer) => (await verifyAsset({ bytes, mimeType: 'text/html', trustAnchors: cred.credentials.anchors })).status;
     assert.equal(await intact(before.rawPayload), 'intact');
 
+    purged.length = 0;
     for (const [p, moderation] of [['/a', 'approved'], ['/b', 'approved'], ['/c', 'spam']] as const)
       assert.equal((await h.call('PUT', `/api/webmentions/${id(p)}`, { moderation })).statusCode, 200);
+    assert.deepEqual(purged, [`article-${a.id}`, `article-${a.id}`, `article-${a.id}`], 'a CDN in front drops the page');
     const after = await page();
     assert.notEqual(after.headers.etag, before.headers.etag);
     const block = /<section class="mentions"[\s\S]*?<\/section>/.exec(after.body)?.[0] ?? '';

@@ -6,6 +6,7 @@ import type { AppContext } from '../../context.ts';
 import type { Fetcher } from '../../ingest/fetch/index.ts';
 import { PermanentJobError, type JobHandler } from '../../ingest/jobs/index.ts';
 import { pageFacts, samePage } from '../republish/page-facts.ts';
+import { purgeMentionedPage } from './purge.ts';
 
 export interface EntryFacts {
   authorName: string | null;
@@ -55,7 +56,9 @@ export function webmentionVerifyHandler(ctx: AppContext, fetcher: Fetcher): JobH
       throw new PermanentJobError(`the source could not be fetched: ${(err as Error).message}`);
     });
     const at = ctx.now().toISOString();
-    if (res.status === 410) return void (await jc.transact((tx) => tx.deleteFrom('webmentions').where('id', '=', m.id).execute()));
+    // An approved mention is on its article's page: a change to it changes the page.
+    const shown = () => m.moderation === 'approved' && purgeMentionedPage(ctx, m.article_id);
+    if (res.status === 410) return void (await jc.transact((tx) => tx.deleteFrom('webmentions').where('id', '=', m.id).execute()), shown());
     let update: Record<string, string | null>;
     if (res.status < 200 || res.status >= 300) update = { verification: 'refused', refusal: `the source answered ${res.status}` };
     else if (!linksTo(res.text, res.url, m.target)) update = { verification: 'refused', refusal: 'the source does not link to the target' };
@@ -64,5 +67,6 @@ export function webmentionVerifyHandler(ctx: AppContext, fetcher: Fetcher): JobH
       update = { verification: 'verified', refusal: null, author_name: e.authorName, author_url: e.authorUrl, published: e.published, title: e.title ?? pageFacts(res.text, res.url).title };
     }
     await jc.transact((tx) => tx.updateTable('webmentions').set({ ...update, verified_at: at }).where('id', '=', m.id).execute());
+    shown();
   };
 }
