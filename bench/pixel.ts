@@ -146,7 +146,7 @@ const dir = mkdtempSync(join(tmpdir(), 'relais-bench-pixel-'));
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const relais = spawn(...onServerCore(process.execPath, [join(root, 'src/cli/main.ts'), 'serve', '--demo', '--port', String(port)]), {
-  env: { ...process.env, RELAIS_DATA_DIR: join(dir, 'data'), PORT: String(port), HOST: '127.0.0.1', RELAIS_BASE_URL: base, NODE_ENV: 'production', RELAIS_LICENCE: 'CC-BY-4.0' },
+  env: { ...process.env, RELAIS_WORKERS: '1', RELAIS_DATA_DIR: join(dir, 'data'), PORT: String(port), HOST: '127.0.0.1', RELAIS_BASE_URL: base, NODE_ENV: 'production', RELAIS_LICENCE: 'CC-BY-4.0' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 try {

@@ -40,7 +40,7 @@ export async function startServer(env: NodeJS.ProcessEnv = {}, opts: { hostName?
   const { url: databaseUrl, drop } = await openThrowawayDatabase(dataDir, 'relais_e2e');
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'src/cli/main.ts'), 'serve', '--demo', '--port', String(port)], {
     cwd: ROOT,
-    env: { ...process.env, ...env, RELAIS_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', RELAIS_BASE_URL: base },
+    env: { RELAIS_WORKERS: '1', ...process.env, ...env, RELAIS_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', RELAIS_BASE_URL: base },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

@@ -6,10 +6,17 @@ type Command = { summary: string; load: () => Promise<{ run: (argv: string[]) =>
 
 const COMMANDS: Record<string, Command> = {
   serve: {
-    summary: 'serve the site and the API (--port N, --demo)',
+    summary: 'serve the site and the API (--port N, --demo, --workers N)',
     load: async () => {
       const m = await import('./serve.ts');
       return { run: m.serveCommand, usage: m.USAGE };
+    },
+  },
+  worker: {
+    summary: 'poll feeds and run the background jobs, without HTTP (any number, beside serve, on one database)',
+    load: async () => {
+      const m = await import('./worker.ts');
+      return { run: m.workerCommand, usage: m.USAGE };
     },
   },
   'init-demo': {
@@ -129,7 +136,7 @@ ${Object.entries(COMMANDS)
 Run "relais <command> --help" for a command's options.
 Environment: PORT (8080), HOST, DATABASE_URL (default SQLite in the data folder), RELAIS_DATA_DIR (./data),
 RELAIS_BASE_URL, RELAIS_SITE_NAME, RELAIS_LANGUAGES, RELAIS_LOG=1 (request log), RELAIS_POLL=0 (serve without the
-feed poller), RELAIS_FETCH_ALLOW (loopback/private ip:port the fetcher may contact).`;
+feed poller), RELAIS_WORKERS (serve's processes), RELAIS_FETCH_ALLOW (loopback/private ip:port the fetcher may contact).`;
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -29,7 +29,8 @@ export interface CliHarness {
 
 export async function openCliHarness(): Promise<CliHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'relais-cli-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, RELAIS_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' };
+  // One process unless a test asks for more (`serve --workers N`): what most tests look at is one server.
+  const env: NodeJS.ProcessEnv = { ...process.env, RELAIS_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', RELAIS_WORKERS: '1' };
   delete env.DATABASE_URL;
   delete env.RELAIS_BASE_URL;
   // On PostgreSQL a whole throwaway database, so the CLI opens it exactly as in production (public schema).

@@ -5,10 +5,10 @@ import type { AppContext } from '../context.ts';
 import { pruneShareClicks } from '../store/counters.ts';
 import { articlePageUrl, parseArticleId } from './article.ts';
 import { issueCopyToken, reportCopy, reportCopyVisit } from './copies.ts';
-import { createRateLimiter, createSeenSet } from './limiter.ts';
+import { createSharedRateLimiter, pruneSharedLimits } from './shared-limiter.ts';
 import { renderMastodonConfirm } from './mastodon-confirm.ts';
 import { renderMastodonForm } from './mastodon-form.ts';
-import { createReaderHasher } from './reader.ts';
+import { daySecretsOf, sharedReaderHasher } from './reader-secrets.ts';
 import { COPY_SCRIPT_PATH, etagMatches, loadCopyScript } from './script.ts';
 import { shareArticle, visibleShareCounts } from './shares.ts';
 import { isPrefetch } from './speculative.ts';
@@ -44,13 +44,17 @@ function parseJsonBody(body: unknown): unknown {
 }
 
 export async function registerFollowRoutes(app: FastifyInstance, ctx: AppContext, opts: FollowOptions = {}): Promise<void> {
-  const hashReader = createReaderHasher(ctx.now);
-  const window = { windowMs: 10 * MINUTE, now: ctx.now };
-  const shareLimit = createRateLimiter({ ...window, limit: opts.sharesPerIp ?? 60 });
-  const copyLimit = createRateLimiter({ ...window, limit: opts.copiesPerIp ?? 30 });
-  const visitLimit = createRateLimiter({ ...window, limit: opts.visitsPerIp ?? 60 });
-  const tokenLimit = createRateLimiter({ ...window, limit: opts.tokensPerIp ?? 60 });
-  const visitsSeen = createSeenSet({ ttlMs: 24 * 60 * MINUTE, now: ctx.now });
+  // The reader secret and the budgets live in the database: every process counts a reader as one.
+  await daySecretsOf(ctx).refresh();
+  const hashReader = sharedReaderHasher(ctx);
+  const onError = (err: unknown) => app.log.warn({ err }, 'rate limit unavailable');
+  const window = { windowMs: 10 * MINUTE, onError };
+  const shareLimit = createSharedRateLimiter(ctx, { ...window, name: 'share', limit: opts.sharesPerIp ?? 60 });
+  const copyLimit = createSharedRateLimiter(ctx, { ...window, name: 'copy', limit: opts.copiesPerIp ?? 30 });
+  const visitLimit = createSharedRateLimiter(ctx, { ...window, name: 'visit', limit: opts.visitsPerIp ?? 60 });
+  const tokenLimit = createSharedRateLimiter(ctx, { ...window, name: 'token', limit: opts.tokensPerIp ?? 60 });
+  // "Seen today" is a budget of one per day.
+  const visitsSeen = createSharedRateLimiter(ctx, { name: 'visit-seen', limit: 1, windowMs: 24 * 60 * MINUTE, onError });
   const script = loadCopyScript();
   // One IPv6 /64 is one reader network: rotating through its addresses earns no fresh budget.
   const ipKey = (req: FastifyRequest) => hashReader('ip', readerNetwork(req.ip));
@@ -83,7 +87,7 @@ export async function registerFollowRoutes(app: FastifyInstance, ctx: AppContext
         articleId,
         network: req.params.network,
         // The limiter is consulted lazily: only a click that would count spends budget.
-        reader: mayCount && shareLimit.take(ipKey(req)) ? hashReader('share', readerNetwork(req.ip), req.headers['user-agent'] ?? '') : null,
+        reader: mayCount && (await shareLimit.take(ipKey(req))) ? hashReader('share', readerNetwork(req.ip), req.headers['user-agent'] ?? '') : null,
         instance: req.query.instance,
         // A confirmation arriving from another site was not made on our page: ask again.
         confirmed: req.query.confirm === '1' && req.headers['sec-fetch-site'] !== 'cross-site',
@@ -131,14 +135,14 @@ export async function registerFollowRoutes(app: FastifyInstance, ctx: AppContext
 
     // A signed token, asked for by the script when a reader starts selecting in the article.
     scope.post('/copy/token', { bodyLimit: COPY_BODY_LIMIT }, async (req, reply) => {
-      if (!tokenLimit.take(ipKey(req))) return reply.code(429).send({ error: 'too many copy tokens' });
+      if (!(await tokenLimit.take(ipKey(req)))) return reply.code(429).send({ error: 'too many copy tokens' });
       const outcome = await issueCopyToken(ctx, parseJsonBody(req.body));
       if (!outcome.ok) return reply.code(outcome.status).send({ error: outcome.error });
       return reply.send({ token: outcome.token });
     });
 
     scope.post('/copy', { bodyLimit: COPY_BODY_LIMIT }, async (req, reply) => {
-      if (!copyLimit.take(ipKey(req))) return reply.code(429).send({ error: 'too many copy reports' });
+      if (!(await copyLimit.take(ipKey(req)))) return reply.code(429).send({ error: 'too many copy reports' });
       const outcome = await reportCopy(ctx, parseJsonBody(req.body));
       if (!outcome.ok) return reply.code(outcome.status).send({ error: outcome.error });
       return reply.code(204).send();
@@ -149,23 +153,20 @@ export async function registerFollowRoutes(app: FastifyInstance, ctx: AppContext
       const body = parseJsonBody(req.body);
       const token = body && typeof body === 'object' ? (body as { token?: unknown }).token : undefined;
       const key = ipKey(req);
-      if (typeof token === 'string' && visitLimit.take(key) && visitsSeen.firstTime(`${key} ${token}`))
+      if (typeof token === 'string' && (await visitLimit.take(key)) && (await visitsSeen.take(`${key} ${token}`)))
         await reportCopyVisit(ctx, token);
       return reply.code(204).send();
     });
   });
 
-  // Old dedup rows and limiter windows are dropped from time to time, off the request path.
+  // Old dedup rows, limiter windows and reader secrets are dropped (tomorrow's secret made) from time to time, off the request path.
   const everyMs = Math.max(1, Math.min(60, ctx.site.shareDedupSeconds / 60)) * MINUTE;
   let running: Promise<void> | null = null;
   const timer = setInterval(() => {
     if (running) return;
     running = (async () => {
-      shareLimit.prune();
-      copyLimit.prune();
-      visitLimit.prune();
-      tokenLimit.prune();
-      visitsSeen.prune();
+      await daySecretsOf(ctx).refresh();
+      await pruneSharedLimits(ctx, 24 * 60 * MINUTE);
       await pruneShareClicks(ctx.store.db, new Date(ctx.now().getTime() - ctx.site.shareDedupSeconds * 1000));
     })()
       .catch((err) => app.log.warn({ err }, 'pruning share clicks failed'))

@@ -11,6 +11,7 @@ import { copyBuckets } from './migration-copy-buckets.ts';
 import { credentials } from './migration-credentials.ts';
 import { search2 } from './migration-search-2.ts';
 import { tmIndex } from './migration-tm-index.ts';
+import { processes } from './migration-processes.ts';
 
 type AnyDb = Kysely<any>;
 
@@ -250,6 +251,7 @@ export const MIGRATIONS: Array<[string, (dialect: Dialect) => Migration]> = [
   ['0012_tm_index', tmIndex],
   ['0013_search_visible', search2],
   ['0014_copy_buckets', copyBuckets],
+  ['0015_processes', processes],
 ];
 
 export async function migrateToLatest(db: AnyDb, dialect: Dialect, schema?: string): Promise<void> {

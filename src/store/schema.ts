@@ -322,7 +322,16 @@ export interface DailyCountsTable {
   count: Generated<number>;
 }
 
+/** One fixed window of a rate limit, shared by every process (migration-processes.ts). */
+export interface RateWindowsTable {
+  key: string;
+  /** Start of the window, milliseconds since the epoch. */
+  window_start: number;
+  used: number;
+}
+
 export interface Database extends TranslateTables, FollowTables {
+  rate_windows: RateWindowsTable;
   sections: SectionsTable;
   people: PeopleTable;
   outlets: OutletsTable;

@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { enqueueJob } from '../../ingest/jobs/index.ts';
-import { createRateLimiter } from '../limiter.ts';
+import { createSharedRateLimiter } from '../shared-limiter.ts';
 import { readerNetwork } from '../../domain/network-prefix.ts';
 import { HUB_PATH } from './hub-url.ts';
 import { parseTopic } from './topics.ts';
@@ -45,7 +45,7 @@ export function parseHubRequest(baseUrl: string, form: Record<string, unknown>):
 }
 
 export async function registerHubRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const limit = createRateLimiter({ limit: 60, windowMs: 10 * 60_000, now: ctx.now });
+  const limit = createSharedRateLimiter(ctx, { name: 'hub', limit: 60, windowMs: 10 * 60_000, onError: (err) => app.log.warn({ err }, 'rate limit unavailable') });
   await app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_req, body, done) =>
@@ -53,7 +53,7 @@ export async function registerHubRoutes(app: FastifyInstance, ctx: AppContext): 
     );
     scope.post(HUB_PATH, { bodyLimit: 4096 }, async (req, reply) => {
       reply.header('cache-control', 'no-store');
-      if (!limit.take(readerNetwork(req.ip))) return reply.code(429).type('text/plain').send('too many requests');
+      if (!(await limit.take(readerNetwork(req.ip)))) return reply.code(429).type('text/plain').send('too many requests');
       const r = parseHubRequest(ctx.site.baseUrl, (req.body ?? {}) as Record<string, unknown>);
       if (!r.ok) return reply.code(400).type('text/plain').send(r.error);
       await enqueueJob(ctx.store.db, { kind: WEBSUB_VERIFY_JOB, payload: r.payload, maxAttempts: 3 }, ctx.now());

@@ -22,7 +22,15 @@ export interface FeedClaimOptions {
   excludeHosts?: readonly string[];
   /** How many more feeds of a host this claim may take (default: no per-host limit). */
   hostRoom?: (host: string) => number;
+  /**
+   * At most this many feeds of one host leased at once by all pollers together (claimed and not yet
+   * written back: buffered or in flight), counted in the database, so that the politeness limit holds
+   * across processes. Claims that use it take turns (an advisory lock on PostgreSQL, the write lock on SQLite).
+   */
+  sharedHostLimit?: number;
 }
+
+const CLAIM_LOCK = 0x72656c61; // "rela": pg_advisory_xact_lock key of feed claims
 
 /**
  * Claims up to `limit` active feeds that are due, oldest due first. The rows come back with the
@@ -33,6 +41,8 @@ export async function claimDueFeeds(store: Store, opts: FeedClaimOptions): Promi
   const stamp = opts.now.toISOString();
   const until = new Date(opts.now.getTime() + opts.leaseMs).toISOString();
   return writeTransaction(store, async (tx) => {
+    const shared = opts.sharedHostLimit;
+    if (shared !== undefined && store.dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(${CLAIM_LOCK})`.execute(tx);
     // Read a few times more than needed, so that a host with many due feeds cannot fill the whole claim.
     const scan = opts.hostRoom ? opts.limit * 4 : opts.limit;
     let due = tx
@@ -48,6 +58,19 @@ export async function claimDueFeeds(store: Store, opts: FeedClaimOptions): Promi
     let picked = await due.execute();
     if (opts.hostRoom) {
       const room = new Map<string, number>();
+      if (shared !== undefined && picked.length > 0) {
+        const hosts = [...new Set(picked.map((p) => p.host))];
+        const leased = await tx
+          .selectFrom('feeds')
+          .select(['host', (eb) => eb.fn.countAll<number>().as('n')])
+          .where('host', 'in', hosts)
+          .where('lease_owner', 'is not', null)
+          .where('lease_until', '>', stamp)
+          .groupBy('host')
+          .execute();
+        const busy = new Map(leased.map((l) => [l.host, Number(l.n)]));
+        for (const h of hosts) room.set(h, Math.min(opts.hostRoom(h), shared - (busy.get(h) ?? 0)));
+      }
       const chosen: typeof picked = [];
       for (const p of picked) {
         const left = room.get(p.host) ?? opts.hostRoom(p.host);

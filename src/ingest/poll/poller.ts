@@ -23,7 +23,7 @@ export interface PollerOptions {
   policy?: Partial<PollPolicy>;
   /** Polls in flight at once, all hosts together (default 32). */
   concurrency?: number;
-  /** Polls in flight at once to one host name (default 2). */
+  /** Polls in flight at once to one host name, by all pollers on the database together (default 2). */
   perHost?: number;
   /** Claimed feeds waiting for a free slot, at most (default 2 × concurrency). */
   maxBuffered?: number;
@@ -146,6 +146,8 @@ export function createPoller(opts: PollerOptions): Poller {
       now: now(),
       excludeHosts: saturated,
       hostRoom: (host) => perHost * 2 - held(host),
+      // The politeness limit is every poller's together: feeds of a host leased anywhere count against it.
+      sharedHostLimit: perHost,
     });
     stats.claims++;
     // Keep a host's backlog short: the rest goes back at once for another pass (or another poller).
@@ -312,6 +314,24 @@ export function createPoller(opts: PollerOptions): Poller {
     return Math.min(idleMs, Math.max(0, next - now().getTime()));
   }
 
+  /** Whether a due feed waits on a host whose limit other pollers' leases fill. */
+  async function dueBehindOthers(): Promise<boolean> {
+    const stamp = now().toISOString();
+    const row = await store.db
+      .selectFrom('feeds as d')
+      .select('d.id')
+      .where('d.status', '=', 'active')
+      .where('d.next_check_at', '<=', stamp)
+      .where((eb) =>
+        eb.exists(
+          eb.selectFrom('feeds as l').select('l.id').whereRef('l.host', '=', 'd.host').where('l.lease_owner', 'is not', null).where('l.lease_until', '>', stamp),
+        ),
+      )
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   async function giveBack(): Promise<void> {
     const byToken = new Map<string, Array<{ id: number; dueAt: string }>>();
     const add = (id: number, dueAt: string) => {
@@ -389,8 +409,14 @@ export function createPoller(opts: PollerOptions): Poller {
     stopController = new AbortController();
     const seen = new Set<number>();
     for (;;) {
+      await flush(); // our written-back feeds no longer count against their host's shared limit
       const got = await fill(seen);
-      if (got === 0 && buffered === 0) break;
+      if (got === 0 && buffered === 0) {
+        // Due feeds may be left only because other pollers hold their host's limit: wait for those.
+        if (!(await dueBehindOthers())) break;
+        await new Promise((r) => setTimeout(r, 20));
+        continue;
+      }
       while (buffered > 0 || active > 0) {
         dispatch();
         if (inflight.size) await Promise.race([...inflight]);
