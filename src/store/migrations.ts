@@ -12,6 +12,10 @@ import { credentials } from './migration-credentials.ts';
 import { search2 } from './migration-search-2.ts';
 import { tmIndex } from './migration-tm-index.ts';
 import { processes } from './migration-processes.ts';
+import { withTestPause } from './migration-pause.ts';
+import { inSqliteWriteLock } from './sqlite-migration-lock.ts';
+import { dailyReaders } from './migration-daily-readers.ts';
+import { scopedToSchema } from './scoped-introspection.ts';
 
 type AnyDb = Kysely<any>;
 
@@ -252,19 +256,22 @@ export const MIGRATIONS: Array<[string, (dialect: Dialect) => Migration]> = [
   ['0013_search_visible', search2],
   ['0014_copy_buckets', copyBuckets],
   ['0015_processes', processes],
+  ['0016_daily_readers', dailyReaders],
 ];
 
 export async function migrateToLatest(db: AnyDb, dialect: Dialect, schema?: string): Promise<void> {
   const migrations: Record<string, Migration> = {};
-  for (const [name, make] of MIGRATIONS) migrations[name] = make(dialect);
+  for (const [name, make] of MIGRATIONS) migrations[name] = withTestPause(name, make(dialect));
   // On PostgreSQL the migrator must look for its own tables in our schema only: Kysely's check otherwise
   // sees another schema's kysely_migration table and skips creating ours.
   const migrator = new Migrator({
-    db,
+    db: dialect === 'postgres' ? scopedToSchema(db, schema ?? 'public') : db,
     provider: { getMigrations: async () => migrations },
     ...(dialect === 'postgres' ? { migrationTableSchema: schema ?? 'public' } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  // PostgreSQL: Kysely holds an advisory lock and runs every pending migration in one transaction; SQLite: see
+  // sqlite-migration-lock.ts. Either way a run is all or nothing, and two processes take turns.
+  const { error, results } = dialect === 'sqlite' ? await inSqliteWriteLock(db, () => migrator.migrateToLatest()) : await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message ?? error}`);
