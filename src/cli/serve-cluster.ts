@@ -6,7 +6,8 @@
 import cluster, { type Worker } from 'node:cluster';
 import { openContentCredentials } from '../c2pa/service.ts';
 import { describeDatabase, openContext } from './open-context.ts';
-import { localUrl, type ServeOptions } from './serve.ts';
+import type { ServeOptions } from './serve.ts';
+import { localUrl, printAddresses } from './serve-banner.ts';
 import { onStopSignals } from './stop-signals.ts';
 
 const RESTART_DELAY_MS = 1000;
@@ -92,16 +93,7 @@ export async function servePrimary(opts: ServeOptions, count: number): Promise<n
     console.log('Stopped.');
     return code;
   });
-  const local = localUrl(config.host, port!);
-  if (!env.RELAIS_BASE_URL) ctx.site.baseUrl = local.replace(/\/$/, '');
-  console.log(`Relais is serving on ${local} (${count} worker processes)`);
-  if (ctx.site.baseUrl !== local.replace(/\/$/, '')) console.log(`Public address: ${ctx.site.baseUrl}/`);
-  console.log(`Newsroom: ${ctx.site.baseUrl}/newsroom/`);
-  if (opts.demo && env.RELAIS_DEMO_OWNER !== '0') {
-    const { demoOwnerLink } = await import('../demo/owner.ts');
-    const link = await demoOwnerLink(ctx);
-    if (link) console.log(`Sign in to the newsroom as the demo owner (one-time link, 24 h): ${link}`);
-  }
+  await printAddresses(ctx, localUrl(config.host, port!), !!opts.demo, env, ` (${count} worker processes)`);
   console.log('Press Ctrl-C to stop.');
   return stopped;
 }

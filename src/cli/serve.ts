@@ -11,6 +11,7 @@ import { describeDatabase, openContext } from './open-context.ts';
 import { loadConfig } from '../config.ts';
 import { startBackground, type Background } from './background.ts';
 import { onStopSignals } from './stop-signals.ts';
+import { localUrl, printAddresses } from './serve-banner.ts';
 
 export const USAGE = `usage: relais serve [--port N] [--host HOST] [--demo] [--workers N]
   Serves the site and the JSON API. Prints the URL, stops cleanly on Ctrl-C / SIGTERM.
@@ -105,18 +106,8 @@ async function runServer(opts: ServeOptions, role: { setup: boolean; background:
 
   const port = (app.server.address() as AddressInfo).port;
   const local = localUrl(config.host, port);
-  // With port 0 (or a port the configuration did not know), links must name the port actually used.
-  if (!process.env.RELAIS_BASE_URL) ctx.site.baseUrl = local.replace(/\/$/, '');
-  if (role.setup) {
-    console.log(`Relais is serving on ${local}`);
-    if (ctx.site.baseUrl !== local.replace(/\/$/, '')) console.log(`Public address: ${ctx.site.baseUrl}/`);
-    console.log(`Newsroom: ${ctx.site.baseUrl}/newsroom/`);
-    if (opts.demo && env.RELAIS_DEMO_OWNER !== '0') {
-      const { demoOwnerLink } = await import('../demo/owner.ts');
-      const link = await demoOwnerLink(ctx);
-      if (link) console.log(`Sign in to the newsroom as the demo owner (one-time link, 24 h): ${link}`);
-    }
-  }
+  if (role.setup) await printAddresses(ctx, local, !!opts.demo, env);
+  else if (!env.RELAIS_BASE_URL) ctx.site.baseUrl = local.replace(/\/$/, '');
   let background: Background | null = null;
   if (role.background) {
     background = startBackground(ctx, fetcher, env);
@@ -149,8 +140,4 @@ async function runServer(opts: ServeOptions, role: { setup: boolean; background:
   if (cluster.isWorker) process.send?.({ type: 'listening', port });
   else console.log('Press Ctrl-C to stop.');
   return stopped;
-}
-
-export function localUrl(host: string, port: number): string {
-  return `http://${/^(0\.0\.0\.0|::)$/.test(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host}:${port}/`;
 }
