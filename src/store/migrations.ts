@@ -15,6 +15,7 @@ import { processes } from './migration-processes.ts';
 import { withTestPause } from './migration-pause.ts';
 import { inSqliteWriteLock } from './sqlite-migration-lock.ts';
 import { dailyReaders } from './migration-daily-readers.ts';
+import { reviewers } from './migration-reviewers.ts';
 import { scopedToSchema } from './scoped-introspection.ts';
 
 type AnyDb = Kysely<any>;
@@ -257,6 +258,7 @@ export const MIGRATIONS: Array<[string, (dialect: Dialect) => Migration]> = [
   ['0014_copy_buckets', copyBuckets],
   ['0015_processes', processes],
   ['0016_daily_readers', dailyReaders],
+  ['0017_reviewers', reviewers],
 ];
 
 export async function migrateToLatest(db: AnyDb, dialect: Dialect, schema?: string): Promise<void> {
