@@ -1,8 +1,10 @@
 // Loopback feed server for bench/poll.ts, run as its own process. Feed /f/<id>.xml behaves by id % 100:
 //  0–84 static (200 with an ETag, then 304 to If-None-Match)   85–92 changing (a new entry on every request)
 // 93–95 slow (200–500 ms, then like static)                    96–97 HTTP 500            98–99 broken body
-// Prints the port on stdout, then answers until SIGTERM (then prints its request and connection counts).
-import { createServer } from 'node:http';
+// Prints the port on stdout, then answers until SIGTERM (then prints its request and connection counts; SIGUSR2
+// prints them and goes on). Listens on 127.0.0.1, or on one port of each address in the first argument
+// ("127.0.0.2,127.0.0.3": bench:soak spreads its feeds over several loopback hosts, as the poller sees them).
+import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 const versions = new Map<number, number>();
@@ -18,7 +20,7 @@ function feed(id: number, version: number): string {
 
 let requests = 0;
 let connections = 0;
-const server = createServer((req, res) => {
+const handler: RequestListener = (req, res) => {
   requests++;
   const m = /^\/f\/(\d+)\.xml$/.exec(req.url ?? '');
   if (!m) {
@@ -40,14 +42,20 @@ const server = createServer((req, res) => {
   } else if (kind < 96) setTimeout(answerStatic, 200 + ((id * 37) % 300));
   else if (kind < 98) res.writeHead(500, { 'content-type': 'text/plain' }).end('internal error');
   else res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<html><body>We moved to an app!</body></html>');
-});
-server.on('connection', () => connections++);
+};
 // SIGTERM: report how many TCP connections carried the requests (keep-alive at work), then exit.
 process.on('SIGTERM', () => {
   process.stdout.write(`requests ${requests} connections ${connections}\n`, () => process.exit(0));
 });
-server.keepAliveTimeout = 60_000;
-server.headersTimeout = 65_000;
-server.listen(0, '127.0.0.1', () => {
-  process.stdout.write(`${(server.address() as AddressInfo).port}\n`);
-});
+process.on('SIGUSR2', () => process.stdout.write(`requests ${requests} connections ${connections}\n`));
+const [first, ...others] = (process.argv[2] ?? '127.0.0.1').split(',');
+function listen(address: string, port: number): Promise<number> {
+  const server = createServer(handler);
+  server.on('connection', () => connections++);
+  server.keepAliveTimeout = 60_000;
+  server.headersTimeout = 65_000;
+  return new Promise((resolve) => server.listen(port, address, () => resolve((server.address() as AddressInfo).port)));
+}
+const port = await listen(first!, 0);
+for (const address of others) await listen(address, port);
+process.stdout.write(`${port}\n`);
