@@ -37,6 +37,11 @@ export async function openStore(url: string, opts: { schema?: string; migrate?: 
     // (a SET sent on the pool's 'connect' event was fire-and-forget, and its failure silent).
     if (opts.schema && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(opts.schema)) throw new Error(`invalid schema name ${JSON.stringify(opts.schema)}`);
     const pool = new pg.Pool({ connectionString: url, max: 10, ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}) });
+    // A connection the server cuts (restart, failover, an idle kill) emits 'error' on its client, and on the
+    // pool when idle; unheard, either event would end the process. The query in flight fails by itself (503,
+    // faults.ts), the pool drops the dead client, and the next query opens a new connection.
+    pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     // node-pg returns int8 (count(*)) as strings; counts here always fit in a JS number.
     pg.types.setTypeParser(20, (v) => Number(v));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [counter] });

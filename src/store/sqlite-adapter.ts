@@ -19,20 +19,33 @@ export function openSqlite(path: string): { database: SqliteDatabase; raw: Datab
   const raw = new DatabaseSync(path);
   raw.exec('PRAGMA foreign_keys = ON');
   if (path !== ':memory:') {
+    // The wait first: switching a new file to WAL takes a lock that another process opening it may hold.
+    raw.exec('PRAGMA busy_timeout = 5000');
     raw.exec('PRAGMA journal_mode = WAL');
     raw.exec('PRAGMA synchronous = NORMAL');
-    raw.exec('PRAGMA busy_timeout = 5000');
   }
   // Kysely prepares every query anew; preparing costs more than running most of ours, so statements
   // are kept by SQL text. `all` and `run` finish before returning, so one statement serves every caller;
   // `iterate` (a cursor that stays open) gets its own.
   const statements = new Map<string, { stmt: StatementSync; reader: boolean }>();
+  const rollbackIfOpen: SqliteStatement = {
+    reader: false,
+    all: () => [],
+    iterate: () => [][Symbol.iterator](),
+    run: () => {
+      if (raw.isTransaction) raw.exec('ROLLBACK');
+      return { changes: 0, lastInsertRowid: 0 };
+    },
+  };
   const database: SqliteDatabase = {
     close: () => {
       statements.clear();
       raw.close();
     },
     prepare(sql: string): SqliteStatement {
+      // SQLite rolls a transaction back by itself on some errors (SQLITE_FULL among them); Kysely's ROLLBACK
+      // after that would fail ("no transaction is active") and its error would replace the one that matters.
+      if (sql === 'rollback') return rollbackIfOpen;
       let cached = statements.get(sql);
       if (!cached) {
         const stmt = raw.prepare(sql);
