@@ -5,6 +5,8 @@ import { ConflictError, ForbiddenError, InputError, NotFoundError } from './doma
 import { assertSanitizerActive } from './publish/sanitize.ts';
 import { clientAddressOf, trustProxySetting } from './trust-proxy.ts';
 import { earlyRequests } from './early-requests.ts';
+import { storageFault } from './store/faults.ts';
+import { sendStorageFault } from './api/errors.ts';
 import { registerSiteRoutes } from './web/routes.ts';
 import { registerFeedRoutes } from './feeds/routes.ts';
 import { registerFollowRoutes } from './follow/routes.ts';
@@ -31,6 +33,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     if (err instanceof NotFoundError) return reply.code(404).send({ error: err.message });
     if (err instanceof ForbiddenError) return reply.code(403).send({ error: err.message });
     if (err instanceof ConflictError) return reply.code(409).send({ error: err.message, conflict: err.conflict });
+    const fault = storageFault(err);
+    if (fault) return sendStorageFault(reply, fault);
     const status = (err as { statusCode?: number }).statusCode ?? 500;
     if (status >= 500) req.log.error(err);
     return reply.code(status).send({ error: status >= 500 ? 'internal error' : (err as Error).message });

@@ -1,6 +1,7 @@
 // JSON errors for the API scope: {error, field} for bad input, whatever raised it (ajv, body parser, operation).
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../domain/types.ts';
+import { storageFault, type StorageFault } from '../store/faults.ts';
 
 interface AjvIssue {
   instancePath?: string;
@@ -32,6 +33,8 @@ export function apiErrorHandler(err: FastifyError, req: FastifyRequest, reply: F
   }
   const conflict = uniqueViolation(err);
   if (conflict) return reply.code(409).send({ error: `${conflict} is already taken`, field: conflict });
+  const fault = storageFault(err);
+  if (fault) return sendStorageFault(reply, fault);
   const status = err.statusCode ?? 500;
   if (status >= 500) {
     req.log.error(err);
@@ -79,4 +82,10 @@ export async function requireJson(req: FastifyRequest, reply: FastifyReply): Pro
   if (type === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(type)) return;
   reply.code(415).send({ error: `the request body must be JSON (Content-Type: application/json), not ${type || 'untyped'}`, field: null });
   return reply;
+}
+
+/** 503 (database unavailable, with Retry-After) or 507 (disk full), with the fault's message. */
+export function sendStorageFault(reply: FastifyReply, fault: StorageFault) {
+  if (fault.status === 503) reply.header('retry-after', '5');
+  return reply.code(fault.status).send({ error: fault.message, field: null });
 }

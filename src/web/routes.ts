@@ -8,6 +8,7 @@ import { findPersonBySlug } from '../store/people.ts';
 import { findSectionBySlug } from '../store/sections.ts';
 import { tagSlug } from '../store/articles.ts';
 import { memoUntilWrite } from '../store/change-counter.ts';
+import { storageFault } from '../store/faults.ts';
 import { registerAssetRoutes } from './assets.ts';
 import { registerImageRoutes } from './images.ts';
 import { nativeLanguageName, strings } from './i18n/index.ts';
@@ -169,7 +170,10 @@ export async function registerSiteRoutes(app: FastifyInstance, ctx: AppContext, 
       } catch {
         // The database may be what failed: the error page renders without the menu.
       }
-      return sendHtml(req, reply, renderError({ site, sections }, lang, req.url.split('?')[0]), { status: 500, lang });
+      // The database down or the disk full: the same page, with a status that says so (and when to retry).
+      const status = storageFault(err)?.status ?? 500;
+      if (status === 503) reply.header('retry-after', '5');
+      return sendHtml(req, reply, renderError({ site, sections }, lang, req.url.split('?')[0]), { status, lang });
     });
 
     registerAssetRoutes(scope);
