@@ -19,6 +19,13 @@ const COMMANDS: Record<string, Command> = {
       return { run: m.workerCommand, usage: m.USAGE };
     },
   },
+  migrate: {
+    summary: 'apply the pending database migrations (all or none) and print the schema version',
+    load: async () => {
+      const m = await import('./migrate.ts');
+      return { run: m.migrateCommand, usage: m.USAGE };
+    },
+  },
   'init-demo': {
     summary: 'fill the database with the demo content (--force replaces it)',
     load: async () => {

@@ -27,14 +27,17 @@ export interface CliHarness {
   close(): Promise<void>;
 }
 
-export async function openCliHarness(): Promise<CliHarness> {
+/** `databaseUrl`: a database of the caller's (e.g. a private PostgreSQL server) instead of a throwaway one. */
+export async function openCliHarness(opts: { databaseUrl?: string } = {}): Promise<CliHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'relais-cli-'));
   // One process unless a test asks for more (`serve --workers N`): what most tests look at is one server.
   const env: NodeJS.ProcessEnv = { ...process.env, RELAIS_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', RELAIS_WORKERS: '1' };
   delete env.DATABASE_URL;
   delete env.RELAIS_BASE_URL;
   // On PostgreSQL a whole throwaway database, so the CLI opens it exactly as in production (public schema).
-  const { url: databaseUrl, drop: dropDatabase } = await openThrowawayDatabase(dataDir, 'relais_cli');
+  const { url: databaseUrl, drop: dropDatabase } = opts.databaseUrl
+    ? { url: opts.databaseUrl, drop: async () => {} }
+    : await openThrowawayDatabase(dataDir, 'relais_cli');
   if (/^postgres/.test(databaseUrl)) env.DATABASE_URL = databaseUrl;
   const start = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) =>
     spawn(process.execPath, [MAIN, ...args], { cwd: REPO_ROOT, env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
