@@ -1,53 +1,69 @@
-// What page views and the kit pixel share: a reader counts once a day (the day's set of reader HMACs is
-// dropped at the day change, and bounded), and the request path only touches memory: counts are merged
-// by key and written in batches every couple of seconds; a failed write keeps them for the next one.
+// What page views and the kit pixel share: a reader counts once a day, and the request path only touches
+// memory. A hit whose reader this process has not seen today waits in the batch with its digest; every couple
+// of seconds the flush claims the batch's (day, digest) pairs in daily_readers and, in the same transaction,
+// adds only the claimed hits to the counts, so a reader whose hits reach several processes counts once. The
+// local seen set (dropped at the day change, bounded) spares the table the repeats of one process. A failed
+// flush rolls back and keeps its hits for the next one.
+import { pruneDailyReaders, readerKey } from '../store/daily-readers.ts';
+import { flushHits, type DailyBatchStore, type DailyHit } from './daily-flush.ts';
+
+export type { DailyBatchStore } from './daily-flush.ts';
+
 export interface DailyBatchOptions {
   flushMs?: number;
-  /** Readers remembered per day; past it, hits still count but are not deduplicated (bounded memory). */
+  /** Readers remembered per day; past it, every hit goes to the flush (where the table still deduplicates). */
   maxReaders?: number;
+  /** Hits waiting past which a flush starts at once. */
+  maxPending?: number;
   onError?: (err: unknown) => void;
 }
 
 export interface DailyBatch<T extends { count: number }> {
-  /** True unless `reader` was already seen on `day`. */
+  /** True unless this process already saw `reader` on `day` (whether another did is settled at the flush). */
   firstToday(day: string, reader: string): boolean;
-  add(item: T): void;
+  /** Adds `reader`'s hit, counted at the flush if no process had counted `reader` on `day`. */
+  add(day: string, reader: string, item: T): void;
   /** Writes the batched counts now. */
   flush(): Promise<void>;
 }
 
-export function createDailyBatch<T extends { count: number }>(
-  keyOf: (item: T) => string,
-  write: (batch: T[]) => Promise<void>,
-  opts: DailyBatchOptions = {},
-): DailyBatch<T> {
+const dayBefore = (day: string) => new Date(Date.parse(day) - 86_400_000).toISOString().slice(0, 10);
+
+export function createDailyBatch<T extends { count: number }>(store: DailyBatchStore<T>, opts: DailyBatchOptions = {}): DailyBatch<T> {
   const flushMs = opts.flushMs ?? 2000;
   const maxReaders = opts.maxReaders ?? 1_000_000;
+  const maxPending = opts.maxPending ?? 50_000;
   let seenDay = '';
   let seen = new Set<string>();
-  let pending = new Map<string, T>();
+  let pending = new Map<string, DailyHit<T>>();
+  let prunedBefore = '';
   let timer: NodeJS.Timeout | null = null;
   let writing: Promise<void> = Promise.resolve();
 
-  function add(item: T): void {
-    const id = keyOf(item);
+  function keep(hit: DailyHit<T>): void {
+    const id = readerKey(hit);
     const known = pending.get(id);
-    if (known) known.count += item.count;
-    else pending.set(id, { ...item });
-    schedule();
+    if (known) known.item.count += hit.item.count;
+    else pending.set(id, hit);
   }
 
   async function writeNow(): Promise<void> {
     if (timer) clearTimeout(timer);
     timer = null;
     if (!pending.size) return;
-    const batch = [...pending.values()];
+    const hits = [...pending.values()];
     pending = new Map();
     try {
-      await write(batch);
+      await flushHits(store, hits);
     } catch (err) {
-      for (const item of batch) add(item); // kept for the next flush: nothing is lost to a passing failure
+      for (const hit of hits) keep(hit); // kept for the next flush: nothing is lost to a passing failure
       throw err;
+    }
+    // A flush just after midnight may still carry yesterday's hits: the day before the latest one is kept.
+    const oldest = dayBefore(hits.reduce((latest, h) => (h.day > latest ? h.day : latest), ''));
+    if (oldest > prunedBefore) {
+      await pruneDailyReaders(store.db(), oldest);
+      prunedBefore = oldest;
     }
   }
 
@@ -57,6 +73,7 @@ export function createDailyBatch<T extends { count: number }>(
   }
 
   function schedule(): void {
+    if (pending.size === maxPending) void flush().catch((err) => opts.onError?.(err));
     if (timer) return;
     timer = setTimeout(() => flush().catch((err) => opts.onError?.(err)), flushMs);
     timer.unref();
@@ -72,7 +89,10 @@ export function createDailyBatch<T extends { count: number }>(
       if (seen.size < maxReaders) seen.add(reader);
       return true;
     },
-    add,
+    add(day, reader, item) {
+      keep({ day, digest: reader, item: { ...item } });
+      schedule();
+    },
     flush,
   };
 }

@@ -1,15 +1,16 @@
 // First-party page views of articles, counted on the server as the page is answered (no script, no cookie).
-// A reader counts once per article per UTC day: the day's set holds HMACs of (network prefix, User-Agent,
-// article) under reader.ts's secret, which is replaced each day, and the set is dropped at the day change;
-// no address is kept anywhere. The request path only touches memory: counts are batched and written every
-// couple of seconds (and when the app closes) as upserts into daily_counts (daily-batch.ts, shared with the kit pixel).
+// A reader counts once per article per UTC day: the reader is an HMAC of (network prefix, User-Agent, article)
+// under the day's secret every process shares (reader-secrets.ts), replaced each day; no address is kept
+// anywhere. The request path only touches memory: hits are batched and, every couple of seconds (and when the
+// app closes), the readers no process had counted that day are added to daily_counts (daily-batch.ts, shared
+// with the kit pixel).
 import type { IncomingHttpHeaders } from 'node:http';
 import { isBotAgent } from './bot-agent.ts';
 import type { AppContext } from '../context.ts';
 import type { Store } from '../store/db.ts';
 import { addDailyCounts, dayOf, type DailyIncrement } from '../store/daily-counts.ts';
 import { readerNetwork } from '../domain/network-prefix.ts';
-import { createReaderHasher } from './reader.ts';
+import { sharedReaderHasher } from './reader-secrets.ts';
 import { createDailyBatch, type DailyBatchOptions } from './daily-batch.ts';
 import { isPrefetch } from './speculative.ts';
 
@@ -36,16 +37,23 @@ export function isReaderView(req: PageViewRequest): boolean {
 }
 
 export function createPageViewCounter(ctx: Pick<AppContext, 'store' | 'now'>, opts: PageViewOptions = {}): PageViewCounter {
-  const hashReader = createReaderHasher(ctx.now);
-  // Views change no page, so they do not pass through the change counter that tells caches to re-read.
-  const batch = createDailyBatch<DailyIncrement>((inc) => `${inc.articleId}\0${inc.day}`, (b) => addDailyCounts(ctx.store.db.withoutPlugins(), b), opts);
+  const hashReader = sharedReaderHasher(ctx);
+  const batch = createDailyBatch<DailyIncrement>(
+    {
+      // Views change no page, so they do not pass through the change counter that tells caches to re-read.
+      db: () => ctx.store.db.withoutPlugins(),
+      keyOf: (inc) => `${inc.articleId}\0${inc.day}`,
+      write: addDailyCounts,
+    },
+    opts,
+  );
   return {
     record(req, articleId) {
       if (!isReaderView(req)) return false;
       const day = dayOf(ctx.now());
       const reader = hashReader('view', readerNetwork(req.ip), String(req.headers['user-agent']), String(articleId));
       if (!batch.firstToday(day, reader)) return false;
-      batch.add({ articleId, metric: 'view', day, count: 1 });
+      batch.add(day, reader, { articleId, metric: 'view', day, count: 1 });
       return true;
     },
     flush: batch.flush,

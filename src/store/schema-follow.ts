@@ -69,7 +69,16 @@ export interface WebsubSubscriptionsTable {
   updated_at: string;
 }
 
+/** A reader counted on a day by page views or the kit pixel (migration-daily-readers.ts). */
+export interface DailyReadersTable {
+  /** YYYY-MM-DD (UTC) */
+  day: string;
+  /** follow/reader.ts's keyed hash under the day's shared secret: no address. */
+  digest: string;
+}
+
 export interface FollowTables {
+  daily_readers: DailyReadersTable;
   republishers: RepublishersTable;
   republisher_views: RepublisherViewsTable;
   webmentions: WebmentionsTable;

@@ -1,14 +1,15 @@
 // The kit pixel's counting. The request path only touches memory: a reader (HMAC of network prefix,
-// User-Agent and placement under reader.ts's daily secret) counts once per placement per UTC day; bots,
-// link-preview fetchers, prefetches and HEAD do not count. Counts are written in batches every couple of
-// seconds and when the app closes (views-store.ts); a failed write keeps them for the next one.
+// User-Agent and placement under the day's secret every process shares) counts once per placement per UTC
+// day, whichever process it reaches; bots, link-preview fetchers, prefetches and HEAD do not count. Counts are
+// written in batches every couple of seconds and when the app closes (daily-batch.ts, views-store.ts); a
+// failed write keeps them for the next one.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { AppContext } from '../../context.ts';
 import type { Store } from '../../store/db.ts';
 import { dayOf } from '../../store/daily-counts.ts';
 import { isReaderView } from '../page-views.ts';
 import { readerNetwork } from '../../domain/network-prefix.ts';
-import { createReaderHasher } from '../reader.ts';
+import { sharedReaderHasher } from '../reader-secrets.ts';
 import { createDailyBatch, type DailyBatchOptions } from '../daily-batch.ts';
 import { addRepublisherViews, placementUrn, type RepublisherViews } from './views-store.ts';
 
@@ -39,12 +40,15 @@ export function refererPage(referer: unknown, baseUrl: string): string | null {
 }
 
 export function createPixelCounter(ctx: Pick<AppContext, 'store' | 'now' | 'site'>, opts: DailyBatchOptions = {}): PixelCounter {
-  const hashReader = createReaderHasher(ctx.now);
-  // Like page views, these change no page: they bypass the change counter.
+  const hashReader = sharedReaderHasher(ctx);
   const batch = createDailyBatch<RepublisherViews>(
-    (v) => `${v.articleId}\0${v.pageUrl}\0${v.day}`,
-    async (b) => {
-      await addRepublisherViews(ctx.store.db.withoutPlugins(), b, ctx.now());
+    {
+      // Like page views, these change no page: they bypass the change counter.
+      db: () => ctx.store.db.withoutPlugins(),
+      keyOf: (v) => `${v.articleId}\0${v.pageUrl}\0${v.day}`,
+      write: async (db, b) => {
+        await addRepublisherViews(db, b, ctx.now());
+      },
     },
     opts,
   );
@@ -55,7 +59,7 @@ export function createPixelCounter(ctx: Pick<AppContext, 'store' | 'now' | 'site
       const reader = hashReader('pixel', readerNetwork(req.ip), String(req.headers['user-agent']), placement);
       if (!batch.firstToday(day, reader)) return false;
       const pageUrl = refererPage(req.headers.referer, ctx.site.baseUrl) ?? placementUrn(placement);
-      batch.add({ articleId, placement, pageUrl, day, count: 1 });
+      batch.add(day, reader, { articleId, placement, pageUrl, day, count: 1 });
       return true;
     },
     flush: batch.flush,
