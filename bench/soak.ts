@@ -35,7 +35,7 @@ const flatMbPerMin = Number(args.flat);
 if (!(minutes > 0) || !(rate > 0) || !(feedCount >= 0) || !(flatMbPerMin > 0)) throw new Error('--minutes, --rate and --flat must be positive, --feeds a number');
 const seconds = Math.round(minutes * 60);
 const pg = /^postgres/.test(process.env.DATABASE_URL ?? '');
-const FEED_HOSTS = Array.from({ length: 10 }, (_, i) => `127.0.0.${i + 2}`);
+const FEED_HOSTS = Array.from({ length: 50 }, (_, i) => `127.0.0.${i + 2}`); // the poller allows 2 polls at once per host
 const SETUP_SECONDS = 20; // first polls start about when the load does
 const mb = (n: number) => (n / 1048576).toFixed(0);
 
@@ -98,13 +98,17 @@ try {
   const sampler = setInterval(sample, 2000);
   const { figures, done } = startOpenLoop(routes, seconds);
   const totals = () => [...figures.values()].reduce((t, f) => ({ sent: t.sent + f.sent, errors: t.errors + f.unexpected + f.socketErrors }), { sent: 0, errors: 0 });
-  console.log(`| minute | requests | errors | ${procs.map((p) => `${p.name} RSS / heap MB`).join(' | ')} | feed server requests | load (1 min) |`);
-  console.log(`|---:|---:|---:|${procs.map(() => '---:|').join('')}---:|---:|`);
+  console.log(`| minute | requests | errors | p99 ms | ${procs.map((p) => `${p.name} RSS / heap MB, loop delay max ms`).join(' | ')} | feed server requests | load (1 min) |`);
+  console.log(`|---:|---:|---:|---:|${procs.map(() => '---:|').join('')}---:|---:|`);
   let last = { sent: 0, errors: 0 };
+  const seen = new Map<string, number>();
   const minute = async (m: number) => {
     const now = totals();
-    const mem = procs.map((p) => p.memory()).map((x) => (x ? `${mb(x.rss)} / ${mb(x.heapUsed)}` : '?'));
-    console.log(`| ${m} | ${now.sent - last.sent} | ${now.errors - last.errors} | ${mem.join(' | ')} | ${await feedServer.requests()} | ${loadavg()[0]!.toFixed(2)} |`);
+    // The minute's latencies, all routes together: does the server slow down as the run goes on?
+    const recent = [...figures].flatMap(([name, f]) => f.latenciesMs.slice(seen.get(name) ?? 0));
+    for (const [name, f] of figures) seen.set(name, f.latenciesMs.length);
+    const mem = procs.map((p) => p.memory()).map((x) => (x ? `${mb(x.rss)} / ${mb(x.heapUsed)}, ${x.loopDelayMaxMs.toFixed(0)}` : '?'));
+    console.log(`| ${m} | ${now.sent - last.sent} | ${now.errors - last.errors} | ${percentile(recent, 0.99).toFixed(0)} | ${mem.join(' | ')} | ${await feedServer.requests()} | ${loadavg()[0]!.toFixed(2)} |`);
     last = now;
   };
   let m = 0;
@@ -134,6 +138,8 @@ try {
     const ok = Math.abs(rss) <= flatMbPerMin && Math.abs(heap) <= flatMbPerMin;
     flat &&= ok;
     const range = (k: 'rss' | 'heap') => `${Math.min(...late.map((x) => x[k])).toFixed(0)}–${Math.max(...late.map((x) => x[k])).toFixed(0)}`;
+    const end = p.memory();
+    if (end) console.log(`${p.name} at the end: RSS ${mb(end.rss)} MB (anonymous ${mb(end.rssAnon)}, file ${mb(end.rssFile)}), heap ${mb(end.heapUsed)} of ${mb(end.heapTotal)} MB, external ${mb(end.external)} MB (array buffers ${mb(end.arrayBuffers)})`);
     console.log(`${p.name}: second half RSS ${range('rss')} MB, slope ${rss.toFixed(2)} MB/min; heap ${range('heap')} MB, slope ${heap.toFixed(2)} MB/min; peak RSS ${Math.max(...s.map((x) => x.rss)).toFixed(0)} MB → ${ok ? 'flat' : 'NOT flat'} (±${flatMbPerMin} MB/min)`);
   }
   console.log(`verdict: ${errors === 0 ? '0 errors' : `${errors} errors`}, memory ${flat ? 'flat after warm-up' : 'NOT flat after warm-up'}`);

@@ -1,16 +1,30 @@
 // Bench-only preload (`node --import bench/soak/memory-probe.ts …`): once a second, writes this process's
-// memory figures to $SOAK_STATS_DIR/<pid>.json, so bench:soak can follow a `relais serve` or `relais worker`
-// it spawned without any hook in Relais itself. Does nothing without SOAK_STATS_DIR.
-import { renameSync, writeFileSync } from 'node:fs';
+// memory figures (and, on Linux, RssAnon / RssFile from /proc) and its event loop's longest delay over the
+// last minute to $SOAK_STATS_DIR/<pid>.json, so bench:soak can follow a `relais serve` or `relais worker` it
+// spawned without any hook in Relais itself. Does nothing without SOAK_STATS_DIR.
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 const dir = process.env.SOAK_STATS_DIR;
+const kb = (status: string, field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
 if (dir) {
   const file = join(dir, `${process.pid}.json`);
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  const lastMinute: number[] = [];
   const write = () => {
     const m = process.memoryUsage();
+    let status = '';
+    try {
+      status = readFileSync('/proc/self/status', 'utf8');
+    } catch {}
+    lastMinute.push(delay.max / 1e6);
+    if (lastMinute.length > 60) lastMinute.shift();
+    delay.reset();
+    const figures = { at: Date.now(), ...m, rssAnon: kb(status, 'RssAnon'), rssFile: kb(status, 'RssFile'), loopDelayMaxMs: Math.max(...lastMinute) };
     // Written beside and renamed, so a reader never sees half a file.
-    writeFileSync(`${file}.tmp`, JSON.stringify({ at: Date.now(), rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers }));
+    writeFileSync(`${file}.tmp`, JSON.stringify(figures));
     renameSync(`${file}.tmp`, file);
   };
   write();

@@ -12,6 +12,13 @@ const POLL_SERVER = fileURLToPath(new URL('../poll-server.ts', import.meta.url))
 export interface Memory {
   rss: number;
   heapUsed: number;
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
+  rssAnon: number;
+  rssFile: number;
+  /** The event loop's longest delay over the last minute. */
+  loopDelayMaxMs: number;
 }
 
 export interface Relais {

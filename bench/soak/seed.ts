@@ -30,7 +30,7 @@ export async function pollCoverage(env: NodeJS.ProcessEnv, due: number): Promise
     const first = Number((await db.selectFrom('feeds').select((eb) => eb.fn.min('id').as('m')).executeTakeFirstOrThrow()).m);
     const polled = (below: number) =>
       db.selectFrom('feeds').select((eb) => eb.fn.countAll<number>().as('n')).where('last_checked_at', 'is not', null).where('id', '<', below).executeTakeFirstOrThrow();
-    return { polled: Number((await polled(Number.MAX_SAFE_INTEGER)).n), polledOfDue: Number((await polled(first + due)).n) };
+    return { polled: Number((await polled(2 ** 31 - 1)).n), polledOfDue: Number((await polled(first + due)).n) };
   } finally {
     await ctx.store.close();
   }
