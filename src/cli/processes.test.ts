@@ -1,7 +1,7 @@
 // Several processes on one PostgreSQL database: two `relais serve` (one of them a cluster of two) and two
-// `relais worker`. A publish on one server shows on the other within a second; a share click counts once
-// across both; each due feed is polled once, with the per-host limit held by both pollers together; a
-// worker killed with SIGKILL mid-poll loses nothing (its feeds are polled when their lease ends) and
+// `relais worker`. A publish on one server shows on the other within a second; a share click and a reader's
+// page views count once across both; each due feed is polled once, with the per-host limit held by both
+// pollers together; a worker killed with SIGKILL mid-poll loses nothing (its feeds are polled when their lease ends) and
 // repeats nothing it had finished; a server killed with SIGKILL leaves the other serving, the counts kept.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -165,6 +165,21 @@ test('a share click counts once across both servers', { skip: SKIP, timeout: 60_
     const counts = (await (await fetch(`${base}/share/${article.id}/counts.json`)).json()) as { total: number };
     assert.equal(counts.total, 1, `counts on ${base}`);
   }
+});
+
+test('a reader\'s page views count once a day across both servers; another reader counts too', { skip: SKIP, timeout: 60_000 }, async () => {
+  const article = await store.db.selectFrom('articles').select(['id', 'slug', 'language']).where('status', '=', 'published').executeTakeFirstOrThrow();
+  const reader = (v: string) => ({ 'user-agent': `Mozilla/5.0 (X11; Linux x86_64; rv:${v}) Gecko/20100101 Firefox/${v}` });
+  // Server a is a cluster of two: its requests reach either worker, so the first reader meets three processes.
+  for (const base of [a, b, a, b, a, a]) assert.equal((await fetch(`${base}/${article.language}/${article.slug}`, { headers: reader('128.0') })).status, 200);
+  assert.equal((await fetch(`${b}/${article.language}/${article.slug}`, { headers: reader('129.0') })).status, 200);
+  const viewed = async () => {
+    const r = await store.db.selectFrom('daily_counts').select((eb) => eb.fn.sum<number>('count').as('n')).where('article_id', '=', article.id).where('metric', '=', 'view').executeTakeFirst();
+    return Number(r?.n ?? 0);
+  };
+  await until('both readers counted', 10_000, async () => (await viewed()) >= 2);
+  await new Promise((r) => setTimeout(r, 2500)); // every process has flushed its batch (every 2 s) by now
+  assert.equal(await viewed(), 2);
 });
 
 test('each due feed is polled once by the two workers, at most the per-host limit at a time between them', { skip: SKIP, timeout: 60_000 }, async () => {
