@@ -8,6 +8,7 @@ import * as s from './translate-schemas.ts';
 import * as tr from './translations.ts';
 import * as tm from './tm.ts';
 import { getTranslateConfig } from './translate-config.ts';
+import * as rv from './reviewers.ts';
 
 type Handler = (ctx: AppContext, req: any, reply: FastifyReply) => Promise<unknown>;
 type Config = { permission: Action; xmlBody?: boolean };
@@ -25,8 +26,9 @@ export const TRANSLATE_ROUTES: [HTTPMethods, string, Handler, FastifySchema | un
   ['GET', '/articles/:id/translation', tr.getTranslationHandler, ID, { permission: 'article.read' }],
   ['POST', '/articles/:id/translation/comments', tr.postTranslationComment, { ...ID, body: s.commentBody }, { permission: 'article.read' }],
   ['POST', '/articles/:id/translation/submit', tr.postSubmitTranslation, ID, { permission: 'article.submit' }],
-  ['POST', '/articles/:id/translation/return', tr.postReturnTranslation, { ...ID, body: s.returnBody }, { permission: 'article.publish' }],
-  ['POST', '/articles/:id/translation/approve', tr.postApproveTranslation, ID, { permission: 'article.publish' }],
+  // translation.review: editors, and (checked again with the translation) the reviewers named for its pair.
+  ['POST', '/articles/:id/translation/return', tr.postReturnTranslation, { ...ID, body: s.returnBody }, { permission: 'translation.review' }],
+  ['POST', '/articles/:id/translation/approve', tr.postApproveTranslation, ID, { permission: 'translation.review' }],
   ['POST', '/articles/:id/translation/publish', tr.postPublishTranslation, { ...ID, body: s.publishTranslationBody }, { permission: 'article.publish' }],
   ['GET', '/translations', tr.getTranslationsHandler, { querystring: s.translationListQuery }, { permission: 'article.read' }],
   ['GET', '/translate/config', getTranslateConfig, undefined, { permission: 'article.read' }],
@@ -36,6 +38,9 @@ export const TRANSLATE_ROUTES: [HTTPMethods, string, Handler, FastifySchema | un
   ['GET', '/glossary', tm.getGlossary, { querystring: s.pairQuery }, { permission: 'article.read' }],
   ['POST', '/glossary', tm.postGlossary, { body: s.glossaryBody }, { permission: 'article.edit' }],
   ['DELETE', '/glossary/:id', tm.deleteGlossary, ID, { permission: 'article.edit' }],
+  ['GET', '/reviewers', rv.getReviewersHandler, undefined, { permission: 'settings.manage' }],
+  ['POST', '/reviewers', rv.postReviewer, { body: s.reviewerBody }, { permission: 'settings.manage' }],
+  ['DELETE', '/reviewers/:id', rv.deleteReviewerHandler, ID, { permission: 'settings.manage' }],
   ['GET', '/notices', tm.getNotices, { querystring: s.noticeQuery }, { permission: 'article.read' }],
   ['POST', '/notices/:id/read', tm.postNoticeRead, ID, { permission: 'article.read' }],
 ];

@@ -27,6 +27,7 @@ export const translationListQuery = {
   properties: {
     status: { type: 'string', maxLength: 100 },
     assignee: { type: 'string', maxLength: 20 },
+    reviewer: { type: 'string', enum: ['me'] },
     language: lang,
     source: int,
     page: { type: 'integer', minimum: 1, maximum: 100000, default: 1 },
@@ -48,3 +49,10 @@ export const glossaryBody = {
   additionalProperties: false,
 } as const;
 export const noticeQuery = { type: 'object', properties: { unread: { type: 'boolean' }, limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 } }, additionalProperties: false } as const;
+export const reviewerBody = {
+  type: 'object',
+  required: ['from', 'to'],
+  properties: { userId: int, email: { type: 'string', minLength: 3, maxLength: 320 }, from: lang, to: lang },
+  oneOf: [{ required: ['userId'] }, { required: ['email'] }],
+  additionalProperties: false,
+} as const;

@@ -90,8 +90,22 @@ export interface TranslationView {
   progress: Progress;
   machineAssisted: { provider: string } | null;
   sourceUpdatedSinceTranslation: boolean;
+  /** Accounts named reviewer of this language pair (besides editors and owners, who review every pair). */
+  reviewerIds: number[];
   /** Comments not tied to a segment (e.g. the reason given when it was returned). */
   comments: SegmentComment[];
   createdAt: string;
   updatedAt: string;
+}
+
+/** An account named to review one language pair (source → target): see src/translate/reviewers.ts. */
+export interface Reviewer {
+  id: number;
+  userId: number;
+  email: string;
+  name: string;
+  role: string;
+  from: string;
+  to: string;
+  createdAt: string;
 }

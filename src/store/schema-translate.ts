@@ -106,6 +106,15 @@ export interface NoticesTable {
   read_at: string | null;
 }
 
+/** An account named reviewer of one language pair (migration 0017_reviewers). */
+export interface PairReviewersTable {
+  id: Generated<number>;
+  user_id: number;
+  source_language: string;
+  target_language: string;
+  created_at: string;
+}
+
 export interface TranslateTables {
   translations: TranslationsTable;
   segments: SegmentsTable;
@@ -115,4 +124,5 @@ export interface TranslateTables {
   tm_terms: TmTermsTable;
   glossary: GlossaryTable;
   notices: NoticesTable;
+  pair_reviewers: PairReviewersTable;
 }

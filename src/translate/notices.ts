@@ -3,6 +3,7 @@
 // that wrote the notices commits; a mail that fails is logged and the notice stays in the newsroom.
 import type { AppContext } from '../context.ts';
 import { insertNotices } from '../store/notices.ts';
+import { reviewerIdsOf } from '../store/reviewers.ts';
 import { sendMail, smtpTarget } from './smtp.ts';
 
 export interface PendingMail {
@@ -30,8 +31,13 @@ export async function notify(ctx: AppContext, userIds: number[], kind: string, a
   };
 }
 
-/** Active editors and owners: who is told that a translation waits for review. */
-export async function reviewers(ctx: AppContext): Promise<number[]> {
+/** Active editors and owners: who reviews every pair and publishes. */
+export async function editors(ctx: AppContext): Promise<number[]> {
   const rows = await ctx.store.db.selectFrom('users').select('id').where('role', 'in', ['editor', 'owner']).where('status', '=', 'active').execute();
   return rows.map((r) => r.id);
+}
+
+/** Who is told that a translation waits for review: the editors and owners, and the pair's named reviewers. */
+export async function reviewersOf(ctx: AppContext, t: { source_language: string; target_language: string }): Promise<number[]> {
+  return [...(await editors(ctx)), ...(await reviewerIdsOf(ctx.store.db, t.source_language, t.target_language))];
 }

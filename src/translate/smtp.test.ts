@@ -1,52 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { sendMail, smtpTarget } from './smtp.ts';
 import { notify } from './notices.ts';
 import { openTestContext } from '../publish/test-context.ts';
 import { addUser } from '../accounts/users.ts';
-
-/** A loopback SMTP server that records each session's commands and message. */
-async function smtpServer(opts: { rejectRcpt?: boolean } = {}) {
-  const sessions: { commands: string[]; data: string }[] = [];
-  const server = createServer((socket: Socket) => {
-    const s = { commands: [] as string[], data: '' };
-    sessions.push(s);
-    let buffer = '';
-    let inData = false;
-    socket.write('220 test ESMTP\r\n');
-    socket.on('data', (chunk) => {
-      buffer += chunk.toString('utf8');
-      for (;;) {
-        if (inData) {
-          const end = buffer.indexOf('\r\n.\r\n');
-          if (end < 0) return;
-          s.data = buffer.slice(0, end);
-          buffer = buffer.slice(end + 5);
-          inData = false;
-          socket.write('250 queued\r\n');
-          continue;
-        }
-        const i = buffer.indexOf('\r\n');
-        if (i < 0) return;
-        const line = buffer.slice(0, i);
-        buffer = buffer.slice(i + 2);
-        s.commands.push(line);
-        if (/^EHLO/.test(line)) socket.write('250-test\r\n250 8BITMIME\r\n');
-        else if (/^RCPT/.test(line) && opts.rejectRcpt) socket.write('550 no such user\r\n');
-        else if (line === 'DATA') {
-          inData = true;
-          socket.write('354 go ahead\r\n');
-        } else if (line === 'QUIT') socket.end('221 bye\r\n');
-        else socket.write('250 ok\r\n');
-      }
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as AddressInfo).port;
-  return { port, sessions, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
+import { smtpServer } from './test-smtp.ts';
 
 test('smtp: EHLO, MAIL FROM, RCPT TO, DATA (dot-stuffed, UTF-8 subject), QUIT', async () => {
   const srv = await smtpServer();

@@ -70,6 +70,7 @@ export function translationView(
   translator: TranslationView['translator'],
   counts: { status: string; changed: number; n: number }[],
   comments: CommentRow[],
+  reviewerIds: number[],
 ): TranslationView {
   const progress = progressOf(counts);
   return {
@@ -86,6 +87,7 @@ export function translationView(
     progress,
     machineAssisted: t.machine_provider ? { provider: t.machine_provider } : null,
     sourceUpdatedSinceTranslation: progress.sourceChanged > 0,
+    reviewerIds,
     comments: comments.filter((c) => c.segment_id == null).map(commentView),
     createdAt: t.created_at,
     updatedAt: t.updated_at,

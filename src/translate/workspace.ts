@@ -1,11 +1,13 @@
 // Reading the workspace: a translation's segments (with comments and glossary marks), its progress and
-// status, and the lists by status and by translator.
+// status, and the lists by status, by translator and awaiting one's review.
 import type { AppContext } from '../context.ts';
 import type { Actor } from '../domain/accounts.ts';
+import { can } from '../domain/permissions.ts';
 import { InputError, NotFoundError, type Article } from '../domain/types.ts';
 import { findArticleById, findArticlesByIds } from '../store/articles.ts';
 import { commentsOf, countSegmentsByStatus, segmentsOf } from '../store/segments.ts';
 import { findTranslation, listTranslationRows, type TranslationRow } from '../store/translations.ts';
+import { pairKey, reviewerIdsByPair } from '../store/reviewers.ts';
 import { findUser } from '../store/users.ts';
 import { listGlossary } from './glossary.ts';
 import { TRANSLATION_STATUSES, type SegmentView, type TranslationStatus, type TranslationView } from '../domain/translation.ts';
@@ -33,6 +35,8 @@ async function views(ctx: AppContext, rows: TranslationRow[]): Promise<Translati
   const ids = rows.map((r) => r.article_id);
   const articles = new Map((await findArticlesByIds(ctx.store.db, [...ids, ...rows.map((r) => r.source_id).filter((x): x is number => x != null)])).map((a) => [a.id, a]));
   const counts = await countSegmentsByStatus(ctx.store.db, ids);
+  const pairs = rows.length === 1 ? { from: rows[0].source_language, to: rows[0].target_language } : undefined;
+  const reviewers = await reviewerIdsByPair(ctx.store.db, pairs);
   const users = new Map<number, TranslationView['translator']>();
   for (const id of new Set(rows.map((r) => r.translator_user_id).filter((x): x is number => x != null))) {
     const u = await findUser(ctx.store.db, id);
@@ -44,7 +48,9 @@ async function views(ctx: AppContext, rows: TranslationRow[]): Promise<Translati
     if (!a) continue;
     const comments = rows.length === 1 ? await commentsOf(ctx.store.db, r.article_id) : [];
     const sourceTitle = r.source_id != null ? (articles.get(r.source_id)?.title ?? null) : null;
-    out.push(translationView(r, a, sourceTitle, r.translator_user_id != null ? (users.get(r.translator_user_id) ?? null) : null, counts.get(r.article_id) ?? [], comments));
+    const translator = r.translator_user_id != null ? (users.get(r.translator_user_id) ?? null) : null;
+    const reviewerIds = reviewers.get(pairKey(r.source_language, r.target_language)) ?? [];
+    out.push(translationView(r, a, sourceTitle, translator, counts.get(r.article_id) ?? [], comments, reviewerIds));
   }
   return out;
 }
@@ -58,6 +64,8 @@ export interface TranslationListQuery {
   status?: string;
   /** "me": the acting user's assignments; or a user id. */
   assignee?: string;
+  /** "me": the translations in review the acting user may review (named for the pair, not their own; editors: all). */
+  reviewer?: string;
   language?: string;
   source?: number;
   page?: number;
@@ -79,6 +87,12 @@ export async function listTranslations(ctx: AppContext, q: TranslationListQuery,
   }
   const page = q.page ?? 1;
   const pageSize = q.pageSize ?? 50;
+  if (q.reviewer !== undefined) {
+    if (q.reviewer !== 'me') throw new InputError('reviewer is "me"', 'reviewer');
+    const { rows } = await listTranslationRows(ctx.store.db, { translatorUserId, targetLanguage: q.language, sourceId: q.source, states: ['in-review'], limit: 100_000, offset: 0 });
+    const all = await views(ctx, await reviewable(ctx, rows, actor));
+    return { items: all.slice((page - 1) * pageSize, page * pageSize), total: all.length, page, pageSize };
+  }
   // 'published' and the stored states overlap (a published article keeps its last state): filter after.
   const stored = statuses.filter((s) => s !== 'published');
   const wantsPublished = statuses.includes('published');
@@ -91,4 +105,15 @@ export async function listTranslations(ctx: AppContext, q: TranslationListQuery,
   const { rows } = await listTranslationRows(ctx.store.db, { ...filter, states: stored, limit: 100_000, offset: 0 });
   const all = (await views(ctx, rows)).filter((v) => statuses.includes(v.status));
   return { items: all.slice((page - 1) * pageSize, page * pageSize), total: all.length, page, pageSize };
+}
+
+/** The rows `actor` may review (the permission table asked with each translation's facts). */
+async function reviewable(ctx: AppContext, rows: TranslationRow[], actor: Actor): Promise<TranslationRow[]> {
+  const reviewers = await reviewerIdsByPair(ctx.store.db);
+  const articles = new Map((await findArticlesByIds(ctx.store.db, rows.map((r) => r.article_id))).map((a) => [a.id, a]));
+  return rows.filter((r) => {
+    const a = articles.get(r.article_id);
+    const review = { state: r.state, translatorUserId: r.translator_user_id, reviewerIds: reviewers.get(pairKey(r.source_language, r.target_language)) ?? [] };
+    return a != null && can(actor, 'translation.review', { ...a, review });
+  });
 }
