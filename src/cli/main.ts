@@ -82,6 +82,13 @@ const COMMANDS: Record<string, Command> = {
       return { run: m.tmCommand, usage: m.USAGE };
     },
   },
+  reviewer: {
+    summary: 'reviewers named per language pair: add <email> <from> <to>, list, remove <email> <from> <to>',
+    load: async () => {
+      const m = await import('./reviewer.ts');
+      return { run: m.reviewerCommand, usage: m.USAGE };
+    },
+  },
   keys: {
     summary: 'C2PA signing keys: init (development CA and certificate), rotate [--cert --key], list',
     load: async () => {
