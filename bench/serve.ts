@@ -1,10 +1,11 @@
 // npm run bench:serve — loopback load on an article page and the site RSS, Relais against a static
 // server (nginx from Debian, or a plain node:http server where nginx is absent) serving the same bytes.
-// Prints requests/s, p99 latency and the ratio. Target: Relais >= 50% of static throughput, p99 < 20 ms
+// Prints requests/s, p99 latency, the ratio, and requests per CPU second of each server (its processes: a
+// figure that other work on a shared machine moves less). Target: Relais >= 50% of static throughput, p99 < 20 ms
 // at 50 connections. Workers mode (--workers N, N > 1, or "auto" for the number of cores): `relais serve
 // --workers N` against nginx with `worker_processes auto`; target >= 60% and p99 < 10 ms.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,7 +58,20 @@ function nginxPath(): string | null {
   return null;
 }
 
-async function startStatic(dir: string, files: Record<string, { file: string; type: string }>): Promise<{ base: string; kind: string; stop: () => void }> {
+const CLK_TCK = existsSync('/proc/self/stat') ? Number(execFileSync('getconf', ['CLK_TCK']).toString()) || 100 : 0;
+
+/** CPU seconds used so far by `pid` and its live children (Relais' workers, nginx's), or NaN without /proc. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const ticks = (p: number) => readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ').slice(11, 13).reduce((a, b) => a + Number(b), 0);
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    return [pid!, ...children].reduce((sum, p) => sum + ticks(p), 0) / CLK_TCK;
+  } catch {
+    return NaN;
+  }
+}
+
+async function startStatic(dir: string, files: Record<string, { file: string; type: string }>): Promise<{ base: string; kind: string; pid?: number; stop: () => void }> {
   const port = await freePort();
   const nginx = args.static !== 'node' ? nginxPath() : null;
   if (nginx) {
@@ -93,7 +107,7 @@ http {
       child.kill('SIGQUIT');
       throw err;
     });
-    return { base, kind: multi ? 'nginx (worker_processes auto)' : 'nginx (1 worker)', stop: () => child.kill('SIGQUIT') };
+    return { base, kind: multi ? 'nginx (worker_processes auto)' : 'nginx (1 worker)', pid: child.pid, stop: () => child.kill('SIGQUIT') };
   }
   const script = `
     const http = require('node:http'); const fs = require('node:fs');
@@ -107,7 +121,7 @@ http {
     child.kill();
     throw err;
   });
-  return { base, kind: 'node:http static', stop: () => child.kill() };
+  return { base, kind: 'node:http static', pid: child.pid, stop: () => child.kill() };
 }
 
 interface Figures {
@@ -116,13 +130,17 @@ interface Figures {
   p50: number;
   errors: number;
   non2xx: number;
+  /** Requests per CPU second of the server (its processes), which a machine shared with other work moves less. */
+  perCpuSecond: number;
 }
 
-async function load(url: string): Promise<Figures> {
+async function load(url: string, pid: number | undefined): Promise<Figures> {
   // A short warm-up so caches and JIT are hot before measuring.
   await autocannon({ url, connections, duration: 2 });
+  const before = cpuSeconds(pid);
   const r = await autocannon({ url, connections, duration });
-  return { rps: r.requests.average, p99: r.latency.p99, p50: r.latency.p50, errors: r.errors, non2xx: r.non2xx };
+  const perCpuSecond = r.requests.total / (cpuSeconds(pid) - before);
+  return { rps: r.requests.average, p99: r.latency.p99, p50: r.latency.p50, errors: r.errors, non2xx: r.non2xx, perCpuSecond };
 }
 
 async function main() {
@@ -157,16 +175,16 @@ async function main() {
         ['article page', base + articlePath, stat.base + '/article'],
         ['site RSS', base + '/feed.xml', stat.base + '/feed.xml'],
       ] as const) {
-        const r = await load(relaisUrl);
-        const s = await load(staticUrl);
+        const r = await load(relaisUrl, relais.pid);
+        const s = await load(staticUrl, stat.pid);
         rows.push([label, r, s]);
       }
-      console.log(`\n| target | Relais req/s | Relais p50 / p99 ms | static req/s | static p99 ms | ratio | goal (>=${goal.ratio * 100}%, p99<${goal.p99}ms) |`);
-      console.log('|---|---:|---:|---:|---:|---:|---|');
+      console.log(`\n| target | Relais req/s | Relais p50 / p99 ms | static req/s | static p99 ms | ratio | goal (>=${goal.ratio * 100}%, p99<${goal.p99}ms) | req per server CPU s: Relais / static (ratio) |`);
+      console.log('|---|---:|---:|---:|---:|---:|---|---:|');
       for (const [label, r, s] of rows) {
         const ratio = r.rps / s.rps;
         const ok = ratio >= goal.ratio && r.p99 < goal.p99 && r.errors === 0 && r.non2xx === 0;
-        console.log(`| ${label} | ${r.rps.toFixed(0)} | ${r.p50} / ${r.p99} | ${s.rps.toFixed(0)} | ${s.p99} | ${(ratio * 100).toFixed(1)}% | ${ok ? 'met' : 'NOT met'}${r.errors || r.non2xx ? ` (errors ${r.errors}, non-2xx ${r.non2xx})` : ''} |`);
+        console.log(`| ${label} | ${r.rps.toFixed(0)} | ${r.p50} / ${r.p99} | ${s.rps.toFixed(0)} | ${s.p99} | ${(ratio * 100).toFixed(1)}% | ${ok ? 'met' : 'NOT met'}${r.errors || r.non2xx ? ` (errors ${r.errors}, non-2xx ${r.non2xx})` : ''} | ${r.perCpuSecond.toFixed(0)} / ${s.perCpuSecond.toFixed(0)} (${((r.perCpuSecond / s.perCpuSecond) * 100).toFixed(1)}%) |`);
       }
     } finally {
       stat.stop();

@@ -19,9 +19,17 @@ export function cacheControlOf(p: CachePolicy): string {
   return `public, max-age=${p.maxAge}${cdn}, stale-while-revalidate=${p.staleWhileRevalidate}, stale-if-error=${p.staleIfError}`;
 }
 
-/** Marks a response publicly cacheable and names its keys: Fastly's Surrogate-Key, Cloudflare's Cache-Tag. */
+/** The headers of a publicly cacheable response naming its keys: Fastly's Surrogate-Key, Cloudflare's Cache-Tag. */
+export function publicCacheHeaders(policy: CachePolicy, keys: string[]): Record<string, string> {
+  const headers: Record<string, string> = { 'cache-control': cacheControlOf(policy) };
+  if (keys.length) {
+    headers['surrogate-key'] = keys.join(' ');
+    headers['cache-tag'] = keys.join(',');
+  }
+  return headers;
+}
+
+/** Marks a response publicly cacheable and names its keys (publicCacheHeaders). */
 export function setPublicCache(reply: FastifyReply, policy: CachePolicy, keys: string[]): FastifyReply {
-  reply.header('cache-control', cacheControlOf(policy));
-  if (keys.length) reply.header('surrogate-key', keys.join(' ')).header('cache-tag', keys.join(','));
-  return reply;
+  return reply.headers(publicCacheHeaders(policy, keys));
 }

@@ -29,3 +29,19 @@ test('a memo reads again after a write, after its maximum age, and shares concur
   await new Promise((r) => setTimeout(r, 60));
   assert.equal(await memo(), 3);
 });
+
+test("a memo's peek gives the value only while it is fresh, without reading", async () => {
+  let seq = 0;
+  let reads = 0;
+  const memo = memoUntilWrite(() => seq, async () => ++reads, 50);
+  assert.equal(memo.peek(), undefined, 'nothing read yet');
+  assert.equal(reads, 0);
+  assert.equal(await memo(), 1);
+  assert.equal(memo.peek(), 1);
+  seq++;
+  assert.equal(memo.peek(), undefined, 'a write since');
+  assert.equal(await memo(), 2);
+  await new Promise((r) => setTimeout(r, 60));
+  assert.equal(memo.peek(), undefined, 'older than the maximum age');
+  assert.equal(reads, 2, 'peek never reads');
+});

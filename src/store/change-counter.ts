@@ -24,16 +24,24 @@ export class ChangeCounter implements KyselyPlugin {
   }
 }
 
+/** A remembered read: call it for the value (reading again when needed), or peek for it without waiting. */
+export interface Memo<T> {
+  (): Promise<T>;
+  /** The value when it is still fresh (no write since, younger than the maximum age); undefined otherwise. */
+  peek(): T | undefined;
+}
+
 /**
  * Remembers a value read from the database until this process writes something, or `maxAgeMs` passes
  * (for writes made by other processes). Concurrent callers share one read.
  */
-export function memoUntilWrite<T>(changes: () => number, read: () => Promise<T>, maxAgeMs = 1000): () => Promise<T> {
+export function memoUntilWrite<T>(changes: () => number, read: () => Promise<T>, maxAgeMs = 1000): Memo<T> {
   let known: { at: number; seq: number; value: T } | null = null;
   let pending: { seq: number; promise: Promise<T> } | null = null;
-  return () => {
+  const fresh = (seq: number) => known !== null && known.seq === seq && Date.now() - known.at < maxAgeMs;
+  const memo = () => {
     const seq = changes();
-    if (known && known.seq === seq && Date.now() - known.at < maxAgeMs) return Promise.resolve(known.value);
+    if (fresh(seq)) return Promise.resolve(known!.value);
     if (pending && pending.seq === seq) return pending.promise;
     const started = Date.now();
     const promise = read().then((value) => {
@@ -46,4 +54,6 @@ export function memoUntilWrite<T>(changes: () => number, read: () => Promise<T>,
     }).catch(() => {});
     return promise;
   };
+  // The request path's synchronous check: a hit answers without a promise; a miss goes through memo().
+  return Object.assign(memo, { peek: () => (fresh(changes()) ? known!.value : undefined) });
 }

@@ -8,6 +8,7 @@ import { openTestContext } from '../publish/test-context.ts';
 import { createArticle, editArticle } from '../publish/articles.ts';
 import { SYSTEM } from '../publish/test-actors.ts';
 import { deleteArticle } from '../store/articles.ts';
+import { flushPageViews } from '../follow/page-views.ts';
 
 let clock = new Date('2026-01-10T12:00:00Z');
 let ctx: AppContext;
@@ -48,4 +49,35 @@ test('a scheduled article appears when it falls due, and its original gains the 
   clock = new Date(clock.getTime() + 2 * 3600_000);
   assert.match(await get('/'), /Traduction prévue/);
   assert.match(await get('/en/original'), /<link rel="alternate" hreflang="fr" href="http:\/\/relais.test\/fr\/traduction-prevue">/);
+});
+
+test('an article answered from memory has the bytes and headers it was built with; HEAD, If-None-Match and views too', async () => {
+  const a = await createArticle(ctx, { language: 'en', title: 'Kept in memory', bodyHtml: '<p>k</p>', status: 'published' }, SYSTEM);
+  const url = '/en/kept-in-memory';
+  const browser = (n: number) => ({ 'user-agent': `Mozilla/5.0 (X11; Linux x86_64) Firefox/${n}.0` });
+  const built = await app.inject({ url, headers: browser(1) });
+  const kept = await app.inject({ url, headers: browser(2) });
+  assert.equal(built.statusCode, 200);
+  assert.equal(kept.statusCode, 200);
+  assert.equal(kept.body, built.body);
+  const { date: _built, ...builtHeaders } = built.headers;
+  const { date: _kept, ...keptHeaders } = kept.headers;
+  assert.deepEqual(keptHeaders, builtHeaders);
+  assert.equal(kept.headers.link, '<http://relais.test/webmention>; rel="webmention"');
+  assert.match(String(kept.headers['content-security-policy']), /^default-src 'self'/);
+  assert.equal(kept.headers['x-content-type-options'], 'nosniff');
+  assert.match(String(kept.headers['surrogate-key']), new RegExp(`\\barticle-${a.id}\\b`));
+  const head = await app.inject({ method: 'HEAD', url, headers: browser(3) });
+  assert.equal(head.statusCode, 200);
+  assert.equal(head.body, '');
+  assert.equal(head.headers['content-length'], built.headers['content-length']);
+  assert.equal(head.headers.etag, built.headers.etag);
+  const current = await app.inject({ url, headers: { ...browser(4), 'if-none-match': String(built.headers.etag) } });
+  assert.equal(current.statusCode, 304);
+  assert.equal(current.body, '');
+  assert.equal(current.headers.etag, built.headers.etag);
+  // Readers 1, 2 and 4 are counted (a 304 is a view of the page); the HEAD is not.
+  await flushPageViews(ctx);
+  const rows = await ctx.store.db.selectFrom('daily_counts').select(['metric', 'count']).where('article_id', '=', a.id).execute();
+  assert.deepEqual(rows.map((r) => [r.metric, Number(r.count)]), [['view', 3]]);
 });

@@ -25,8 +25,8 @@ export interface RenderedPage {
 interface Entry {
   version: string;
   builtAt: number;
-  /** ISO time at which an article falls due and this page may change; null when none is scheduled. */
-  dueAt: string | null;
+  /** Time (ms) at which an article falls due and this page may change; null when none is scheduled. */
+  dueAt: number | null;
   page: RenderedPage;
   bytes: number;
 }
@@ -42,6 +42,8 @@ export class PageCache {
   private readonly entries = new Map<string, Entry>();
   private readonly building = new Map<string, Promise<RenderedPage | null>>();
   private bytes = 0;
+  /** The entry used last: already the newest in the LRU order. */
+  private lastKey = '';
 
   constructor(ctx: AppContext, opts: PageCacheOptions) {
     this.ctx = ctx;
@@ -57,23 +59,43 @@ export class PageCache {
     async () => `${await articlesVersion(this.ctx.store.db)}|${await shownMentionsMark(this.ctx.store.db)}`,
   );
 
+  /**
+   * The page when it can be answered at once: the articles' version is known and fresh, and the entry is
+   * still valid. Undefined means "ask get()", which may read the version or rebuild.
+   */
+  peek(key: string): RenderedPage | undefined {
+    if (this.opts.maxAgeMs <= 0) return undefined;
+    const version = this.version.peek();
+    if (version === undefined) return undefined;
+    const hit = this.entries.get(key);
+    return hit && this.valid(hit, version) ? this.touch(key, hit) : undefined;
+  }
+
   async get(key: string, build: () => Promise<RenderedPage | null>): Promise<RenderedPage | null> {
     if (this.opts.maxAgeMs <= 0) return build();
     const version = await this.version();
     const hit = this.entries.get(key);
-    const nowIso = this.ctx.now().toISOString();
-    if (hit && hit.version === version && Date.now() - hit.builtAt < this.opts.maxAgeMs && (hit.dueAt == null || nowIso < hit.dueAt)) {
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return hit.page;
-    }
+    if (hit && this.valid(hit, version)) return this.touch(key, hit);
     const flight = `${key}\0${version}`;
     let pending = this.building.get(flight);
     if (!pending) {
-      pending = this.rebuild(key, version, nowIso, build).finally(() => this.building.delete(flight));
+      pending = this.rebuild(key, version, this.ctx.now().toISOString(), build).finally(() => this.building.delete(flight));
       this.building.set(flight, pending);
     }
     return pending;
+  }
+
+  private valid(e: Entry, version: string): boolean {
+    return e.version === version && Date.now() - e.builtAt < this.opts.maxAgeMs && (e.dueAt == null || this.ctx.now().getTime() < e.dueAt);
+  }
+
+  private touch(key: string, e: Entry): RenderedPage {
+    if (key !== this.lastKey) {
+      this.entries.delete(key);
+      this.entries.set(key, e);
+      this.lastKey = key;
+    }
+    return e.page;
   }
 
   private async rebuild(key: string, version: string, nowIso: string, build: () => Promise<RenderedPage | null>): Promise<RenderedPage | null> {
@@ -83,7 +105,8 @@ export class PageCache {
     if (page) {
       const bytes = page.parts.reduce((n, p) => n + p.length, 0);
       if (bytes <= this.opts.maxBytes) {
-        this.entries.set(key, { version, builtAt, dueAt, page, bytes });
+        this.entries.set(key, { version, builtAt, dueAt: dueAt == null ? null : Date.parse(dueAt), page, bytes });
+        this.lastKey = key;
         this.bytes += bytes;
         for (const [oldest] of this.entries) {
           if (this.bytes <= this.opts.maxBytes) break;

@@ -7,7 +7,7 @@ import { urls } from '../domain/urls.ts';
 import { findPersonBySlug } from '../store/people.ts';
 import { findSectionBySlug } from '../store/sections.ts';
 import { tagSlug } from '../store/articles.ts';
-import { memoUntilWrite } from '../store/change-counter.ts';
+import { memoUntilWrite, type Memo } from '../store/change-counter.ts';
 import { storageFault } from '../store/faults.ts';
 import { registerAssetRoutes } from './assets.ts';
 import { registerImageRoutes } from './images.ts';
@@ -19,8 +19,9 @@ import { renderPerson } from './pages/person.ts';
 import { renderError, renderNotFound } from './pages/not-found.ts';
 import { shareBar } from './parts/share.ts';
 import { PageCache, type RenderedPage } from './page-cache.ts';
-import { DOCTYPE, etagOf, hashOf, matchesEtag, sendDocument, sendHtml } from './respond.ts';
+import { DOCTYPE, documentHeaders, etagOf, hashOf, matchesEtag, sendHtml, sendPrepared } from './respond.ts';
 import { applySecurityHeaders } from './security.ts';
+import type { ShareCounts } from '../domain/types.ts';
 import { buildSitemap, robotsTxt } from './sitemap.ts';
 import { localPath } from './paths.ts';
 import { searchPage } from './search.ts';
@@ -36,7 +37,15 @@ import { authorKey, HOME_KEY, langKey, sectionKey, tagKey } from '../cdn/keys.ts
 type Req<P = Record<string, string>> = FastifyRequest<{ Params: P; Querystring: Record<string, string | string[] | undefined> }>;
 
 const LANG_RE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+const SLUG_RE = /^[a-z0-9-]{1,200}$/;
 const MAX_PAGE = 10_000;
+
+/** A cached page as sent: its body (share bar filled in), the counts it shows, its headers. */
+interface Assembled {
+  counts: ShareCounts | null;
+  body: Buffer;
+  headers: Record<string, string> & { etag: string };
+}
 
 export interface SiteOptions {
   /** Longest a rendered page is reused without a rebuild; 0 turns the page cache off. */
@@ -87,34 +96,45 @@ export async function registerSiteRoutes(app: FastifyInstance, ctx: AppContext, 
 
   // Share counts are read again whenever this process has written anything (a share click here changes
   // the count at once), and at least once a second for clicks counted by other processes.
-  const countsByArticle = new Map<number, () => ReturnType<typeof loadCounts>>();
-  function freshCounts(articleId: number): ReturnType<typeof loadCounts> {
+  const countsByArticle = new Map<number, Memo<ShareCounts>>();
+  function countsOf(articleId: number): Memo<ShareCounts> {
     let read = countsByArticle.get(articleId);
     if (!read) {
       read = memoUntilWrite(() => ctx.store.changes(), () => loadCounts(ctx, articleId));
       countsByArticle.set(articleId, read);
     }
-    return read();
+    return read;
   }
 
-  // The last assembled article page per cached page: reused while its share counts are unchanged.
-  const assembled = new WeakMap<RenderedPage, { etag: string; body: Buffer }>();
+  // Each cached page's last assembly (body with its share bar, headers): rebuilt when its counts change.
+  const assembled = new WeakMap<RenderedPage, Assembled>();
+  function assemble(page: RenderedPage, counts: ShareCounts | null): Assembled {
+    const done = assembled.get(page);
+    if (done && done.counts === counts) return done;
+    // The ETag covers the counts.
+    const etag = counts ? `"${page.hash}.${Object.values(counts.byNetwork).map((n) => n.toString(36)).join('.')}"` : `"${page.hash}"`;
+    if (done?.headers.etag === etag) {
+      done.counts = counts;
+      return done;
+    }
+    let body = page.parts[0];
+    if (page.share && counts) {
+      const bar = shareBar({ id: page.share.articleId, title: page.share.title }, counts, strings(page.share.lang));
+      const filled = page.shareBytes ? paddedBar(bar.value, page.shareBytes) : Buffer.from(bar.value);
+      body = Buffer.concat([page.parts[0], filled, page.parts[1]]);
+    }
+    const headers = documentHeaders({ lang: page.lang, etag, cache: page.keys ? { policy, keys: page.keys } : undefined });
+    // Webmention endpoint discovery (follow/webmention): the header, and a <link> in the page's head.
+    if (page.share) headers.link = `<${site.baseUrl}/webmention>; rel="webmention"`;
+    const fresh = { counts, body, headers };
+    assembled.set(page, fresh);
+    return fresh;
+  }
 
   async function sendCached(req: FastifyRequest, reply: FastifyReply, page: RenderedPage | null): Promise<FastifyReply> {
     if (!page) return notFound(req, reply);
-    const cache = page.keys ? { policy, keys: page.keys } : undefined;
-    if (!page.share) return sendDocument(req, reply, page.parts[0], { lang: page.lang, etag: `"${page.hash}"`, cache });
-    // The ETag covers the counts.
-    const counts = await freshCounts(page.share.articleId);
-    const etag = `"${page.hash}.${Object.values(counts.byNetwork).map((n) => n.toString(36)).join('.')}"`;
-    let done = assembled.get(page);
-    if (done?.etag !== etag) {
-      const bar = shareBar({ id: page.share.articleId, title: page.share.title }, counts, strings(page.share.lang));
-      const filled = page.shareBytes ? paddedBar(bar.value, page.shareBytes) : Buffer.from(bar.value);
-      done = { etag, body: Buffer.concat([page.parts[0], filled, page.parts[1]]) };
-      assembled.set(page, done);
-    }
-    return sendDocument(req, reply, done.body, { lang: page.lang, etag, cache });
+    const a = assemble(page, page.share ? await countsOf(page.share.articleId)() : null);
+    return sendPrepared(req, reply, a.body, a.headers);
   }
 
   function whole(text: string, lang: string, keys: string[]): RenderedPage {
@@ -129,8 +149,9 @@ export async function registerSiteRoutes(app: FastifyInstance, ctx: AppContext, 
     return whole(renderListing(c, p).value, p.lang, listingKeys(p.place, p.listing.cards));
   }
 
+  const articleKey = (lang: string, slug: string) => `article\0${lang}\0${slug}`;
   function articlePage(lang: string, slug: string): Promise<RenderedPage | null> {
-    return cache.get(`article\0${lang}\0${slug}`, async () => {
+    return cache.get(articleKey(lang, slug), async () => {
       const [c, d] = await Promise.all([chrome(), loadArticle(ctx, lang, slug)]);
       if (!d) return null;
       const page = await buildArticlePage(ctx, c, d, parentStore);
@@ -138,6 +159,12 @@ export async function registerSiteRoutes(app: FastifyInstance, ctx: AppContext, 
       const personIds = [...d.credits.authors, ...d.credits.translators].map((p) => p.id);
       return { ...page, keys: articlePageKeys(d.article, { articleIds, personIds }) };
     });
+  }
+  /** The article page assembled with current counts when both are in memory and fresh; undefined: ask articlePage. */
+  function readyArticle(lang: string, slug: string): { page: RenderedPage; a: Assembled } | undefined {
+    const page = cache.peek(articleKey(lang, slug));
+    const counts = page?.share && countsOf(page.share.articleId).peek();
+    return page && counts ? { page, a: assemble(page, counts) } : undefined;
   }
   // An article's manifest store, as embedded in its page as served (an earlier hop's, or for its manifest URL).
   async function storeOf(a: { language: string; slug: string }): Promise<Uint8Array | null> {
@@ -218,14 +245,20 @@ export async function registerSiteRoutes(app: FastifyInstance, ctx: AppContext, 
       return sendCached(req, reply, rendered);
     });
 
-    scope.get('/:lang/:slug', async (req: Req<{ lang: string; slug: string }>, reply) => {
+    // The most requested page: a cached article with fresh counts is answered without waiting on a promise.
+    scope.get('/:lang/:slug', (req: Req<{ lang: string; slug: string }>, reply) => {
       const { lang, slug } = req.params;
-      if (!LANG_RE.test(lang) || !/^[a-z0-9-]{1,200}$/.test(slug)) return notFound(req, reply);
-      const rendered = await articlePage(lang, slug);
-      if (rendered?.share) views.record(req, rendered.share.articleId);
-      // Webmention endpoint discovery (follow/webmention): the header, and a <link> in the page's head.
-      if (rendered?.share) reply.header('link', `<${site.baseUrl}/webmention>; rel="webmention"`);
-      return sendCached(req, reply, rendered);
+      if (!LANG_RE.test(lang) || !SLUG_RE.test(slug)) return notFound(req, reply);
+      const ready = readyArticle(lang, slug);
+      if (ready) {
+        views.record(req, ready.page.share!.articleId);
+        sendPrepared(req, reply, ready.a.body, ready.a.headers);
+        return;
+      }
+      return articlePage(lang, slug).then((rendered) => {
+        if (rendered?.share) views.record(req, rendered.share.articleId);
+        return sendCached(req, reply, rendered);
+      });
     });
 
     scope.get('/section/:slug/', async (req: Req<{ slug: string }>, reply) => {
