@@ -4,10 +4,9 @@
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import type { Store } from '../src/store/db.ts';
-import { compactCopyIndex, insertNewCopyDocs, lookupCopyKeys } from '../src/store/copy-index.ts';
-import { indexKeysOf, signatureOf } from '../src/copies/signature.ts';
+import { compactCopyIndex, countCopyPostings, docOf, insertNewCopyDocs, lookupCopyKeys } from '../src/store/copy-index.ts';
+import { indexKeysOf, lookupKeysOf, signatureOf } from '../src/copies/signature.ts';
 import { copyTextOf } from '../src/copies/text.ts';
-import { queryKeys } from '../src/copies/sketch.ts';
 import { CANDIDATES } from '../src/copies/match.ts';
 import { rng } from './copies-set.ts';
 
@@ -45,6 +44,8 @@ export interface ScaleFigures {
   keysPerArticle: number;
   p50: number;
   p99: number;
+  /** Share of the lookups whose own article is among the candidates returned. */
+  found: number;
 }
 
 async function indexBytes(store: Store): Promise<number> {
@@ -60,17 +61,28 @@ async function indexBytes(store: Store): Promise<number> {
   }
 }
 
-export async function scaleBench(store: Store, n: number, log: (s: string) => void): Promise<ScaleFigures> {
+/** The synthetic articles in batches, and the ~4,000/n of them kept as lookup samples (same seed, same picks). */
+export function* corpus(n: number, batch: number, samples: Array<{ at: number; paras: string[] }>): Generator<string[][]> {
   const g = generator(42);
-  const samples: string[][] = [];
+  for (let base = 0; base < n; base += batch) {
+    const texts = Array.from({ length: Math.min(batch, n - base) }, () => g.article());
+    texts.forEach((paras, i) => { if (samples.length < 2000 && g.rand() < 4000 / n) samples.push({ at: base + i, paras }); });
+    yield texts;
+  }
+}
+
+/** `reuse`: the store already holds this index (bench:copies --keep), only the samples are regenerated. */
+export async function scaleBench(store: Store, n: number, log: (s: string) => void, reuse = false): Promise<ScaleFigures> {
+  const samples: Array<{ at: number; paras: string[] }> = [];
   const now = new Date().toISOString();
   const started = performance.now();
   let keys = 0;
   const BATCH = 500;
-  for (let base = 0; base < n; base += BATCH) {
-    const count = Math.min(BATCH, n - base);
+  let base = 0;
+  for (const texts of corpus(n, BATCH, samples)) {
+    if (reuse) continue;
+    const count = texts.length;
     const docs: Array<{ articleId: number; kind: 'article'; language: string; keys: number[] }> = [];
-    const texts = Array.from({ length: count }, () => g.article());
     await store.db.transaction().execute(async (tx) => {
       const rows = await tx
         .insertInto('articles')
@@ -81,29 +93,33 @@ export async function scaleBench(store: Store, n: number, log: (s: string) => vo
         const k = indexKeysOf(copyTextOf(texts[i].join('\n')));
         keys += k.length;
         docs.push({ articleId: rows[i].id, kind: 'article' as const, language: 'en', keys: k });
-        if (samples.length < 2000 && g.rand() < 4000 / n) samples.push(texts[i]);
       }
       await insertNewCopyDocs(tx, docs);
     });
-    if ((base / BATCH) % 200 === 0 && base) log(`  … ${base} articles, ${((base / (performance.now() - started)) * 1000).toFixed(0)}/s`);
+    base += count;
+    if ((base / BATCH) % 200 === 0) log(`  … ${base} articles, ${((base / (performance.now() - started)) * 1000).toFixed(0)}/s`);
   }
   const buildSeconds = (performance.now() - started) / 1000;
-  if (store.dialect === 'postgres') await sql`VACUUM ANALYZE copy_buckets`.execute(store.db);
+  if (reuse) keys = (await countCopyPostings(store.db));
+  else if (store.dialect === 'postgres') await sql`VACUUM ANALYZE copy_buckets`.execute(store.db);
   const uncompacted = await indexBytes(store);
-  await compactCopyIndex(store.db); // as `relais copies reindex` ends
+  if (!reuse) await compactCopyIndex(store.db); // as `relais copies reindex` ends
   const bytes = await indexBytes(store);
   if (bytes !== uncompacted) log(`  after the build ${(uncompacted / n).toFixed(0)} bytes per article; compacted (VACUUM FULL, as a reindex ends) ${(bytes / n).toFixed(0)}`);
   // Lookups: half excerpts (first two paragraphs), half whole articles with one word in twenty replaced.
   const times: number[] = [];
-  for (const [i, paras] of samples.entries()) {
+  const first = Number((await store.db.selectFrom('articles').select((eb) => eb.fn.min<number>('id').as('id')).executeTakeFirstOrThrow()).id);
+  let found = 0;
+  for (const [i, { at: pos, paras }] of samples.entries()) {
     const text = i % 2 ? paras.slice(0, 2).join('\n') : paras.map((p) => p.split(' ').map((w, j) => (j % 20 === 7 ? 'zzz' : w)).join(' ')).join('\n');
     const s = signatureOf(copyTextOf(text));
-    const q = [...queryKeys(s.shingles.hashes), ...s.anchorPairs];
+    const q = lookupKeysOf(s);
     const t = performance.now();
-    await lookupCopyKeys(store.db, q, CANDIDATES * 2);
+    const ranked = await lookupCopyKeys(store.db, q, CANDIDATES * 2);
     times.push(performance.now() - t);
+    if (ranked.some((c) => c.doc === docOf(first + pos, 'article'))) found++;
   }
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
-  return { articles: n, buildSeconds, perSecond: n / buildSeconds, bytes, bytesPerArticle: bytes / n, keysPerArticle: keys / n, p50: at(0.5), p99: at(0.99) };
+  return { articles: n, buildSeconds, perSecond: n / buildSeconds, bytes, bytesPerArticle: bytes / n, keysPerArticle: keys / n, p50: at(0.5), p99: at(0.99), found: found / samples.length };
 }

@@ -6,8 +6,7 @@ import { articleOfDoc, findCopyDocs, kindOfDoc, lookupCopyKeys, type CopyDocKind
 import { anchorPairHashes } from './anchors.ts';
 import { anchorOrder } from './anchor-order.ts';
 import { decide } from './decide.ts';
-import { queryKeys } from './sketch.ts';
-import { signatureOf, type Signature } from './signature.ts';
+import { lookupKeysOf, signatureOf, type Signature } from './signature.ts';
 import type { Suspect } from './suspect.ts';
 import { copyTextOf, copyTextOfHtml } from './text.ts';
 import { matchedPassages, overlap } from './verify.ts';
@@ -69,10 +68,7 @@ export interface MatchOptions {
 
 /** The suspect's copies, best first, one per article (its article or its original, whichever is closer). */
 export async function findCopies(db: Kysely<Database>, s: Suspect, opts: MatchOptions = {}): Promise<CopyMatch[]> {
-  const keys = new Set<number>(queryKeys(s.full.shingles.hashes));
-  if (s.main !== s.full) for (const k of queryKeys(s.main.shingles.hashes)) keys.add(k);
-  for (const k of s.full.anchorPairs) keys.add(k);
-  const ranked = (await lookupCopyKeys(db, [...keys], CANDIDATES * 2)).filter((c) => !opts.excludeArticles?.has(articleOfDoc(c.doc))).slice(0, CANDIDATES);
+  const ranked = (await lookupCopyKeys(db, lookupKeysOf(s.main, s.full), CANDIDATES * 2)).filter((c) => !opts.excludeArticles?.has(articleOfDoc(c.doc))).slice(0, CANDIDATES);
   const docs = await loadDocs(db, ranked.map((c) => c.doc));
   const best = new Map<number, CopyMatch>();
   for (const d of docs) {

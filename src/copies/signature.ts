@@ -1,7 +1,7 @@
 // Everything compared about one text, computed once: its shingles, their distinct set, its anchor pairs.
 import { anchorPairHashes, anchorsOf } from './anchors.ts';
 import { distinct, shinglesOf, type Shingles } from './shingles.ts';
-import { anchorKeys, documentKeys } from './sketch.ts';
+import { ANCHOR_QUERY_MAX, anchorKeys, documentKeys, queryKeys, smallest } from './sketch.ts';
 import type { CopyText } from './text.ts';
 
 export interface Signature {
@@ -25,4 +25,12 @@ export function signatureOf(text: CopyText): Signature {
 export function indexKeysOf(text: CopyText): number[] {
   const shingles = shinglesOf(text);
   return [...new Set([...documentKeys(shingles.hashes), ...anchorKeys(anchorPairHashes(text.paragraphs))])];
+}
+
+/** What a suspect looks up: its text's and, when the page has chrome, the whole page's shingles, and anchor pairs. */
+export function lookupKeysOf(main: Signature, full: Signature = main): number[] {
+  const keys = new Set(queryKeys(main.shingles.hashes));
+  if (full !== main) for (const k of queryKeys(full.shingles.hashes)) keys.add(k);
+  for (const k of smallest(full.anchorPairs, ANCHOR_QUERY_MAX)) keys.add(k);
+  return [...keys];
 }

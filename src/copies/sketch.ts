@@ -8,12 +8,14 @@ export const TEXT_KEYS = 20;
 export const FRONT_KEYS = 8;
 export const ANCHOR_KEYS = 6;
 /**
- * Above this many distinct shingles a suspect is winnowed (the minimum of every window of 3) instead of
- * looked up whole: a document key is the minimum of its segment (8 shingles or more), so wherever the
- * copy kept its neighbourhood it is also the minimum of the windows of 3 around it.
+ * What a suspect looks up: all its distinct shingle hashes up to QUERY_MAX, else its QUERY_MAX smallest (a
+ * bottom-k sketch). A document key is the minimum of its segment, so keys from long segments are small and
+ * always among them; a key from a segment of L shingles in a suspect of n is kept with probability about
+ * 1 − e^(−QUERY_MAX·L/n). Bounding the lookups bounds a lookup's time, however long the page.
  */
-export const QUERY_ALL_UP_TO = 400;
-const QUERY_WINDOW = 3;
+export const QUERY_MAX = 128;
+/** Anchor pairs looked up, likewise: a document has ANCHOR_KEYS segment minima of its anchor pairs. */
+export const ANCHOR_QUERY_MAX = 48;
 
 function minOf(h: ArrayLike<number>, from: number, to: number): number {
   let m = 0xffffffff;
@@ -55,12 +57,12 @@ export function anchorKeys(hashes: ArrayLike<number>, budget = ANCHOR_KEYS): num
   return [...out];
 }
 
-/** What a suspect looks up: all its distinct hashes, or its window minima when it is long. */
-export function queryKeys(hashes: ArrayLike<number>): number[] {
-  const all = new Set<number>();
-  for (let i = 0; i < hashes.length; i++) all.add(hashes[i]);
-  if (all.size <= QUERY_ALL_UP_TO) return [...all];
-  const out = new Set<number>();
-  for (let i = 0; i + QUERY_WINDOW <= hashes.length; i++) out.add(minOf(hashes, i, i + QUERY_WINDOW));
-  return [...out];
+/** The `max` smallest distinct values of h (all of them when there are fewer). */
+export function smallest(h: Iterable<number>, max: number): number[] {
+  const all = new Set(h);
+  if (all.size <= max) return [...all];
+  return [...Uint32Array.from(all).sort().subarray(0, max)];
 }
+
+/** What a suspect looks up of its shingles. */
+export const queryKeys = (hashes: ArrayLike<number>): number[] => smallest(Array.from(hashes), QUERY_MAX);

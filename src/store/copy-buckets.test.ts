@@ -5,6 +5,8 @@ import { sql } from 'kysely';
 import { openTestStore } from './test-store.ts';
 import { addPostings, countHits, countPostings, dropPostings } from './copy-buckets.ts';
 import { copyBuckets } from './migration-copy-buckets.ts';
+import { copyStopKeys } from './migration-copy-stop-keys.ts';
+import { bucketOf } from './copy-buckets.ts';
 
 const SKIP = !/^postgres/.test(process.env.DATABASE_URL ?? '') && 'PostgreSQL only (SQLite keeps copy_keys): set DATABASE_URL=postgres://…';
 
@@ -41,10 +43,41 @@ test('the migration moves every copy_keys row into the buckets', { skip: SKIP },
     await db.insertInto('copy_keys' as never).values(rows as never).execute();
     await copyBuckets('postgres').up(db);
     assert.equal(await countPostings(db), rows.length);
-    assert.deepEqual(Object.fromEntries(await countHits(db, KEYS)), { 2: KEYS.length, 7: Math.ceil(KEYS.length / 3) });
+    // 0014 cut buckets from the raw key (0018 rebuilds them from copy_docs, mixed).
+    const cut = await sql<{ bucket: number }>`SELECT bucket FROM copy_buckets ORDER BY bucket`.execute(db);
+    assert.deepEqual(cut.rows.map((r) => r.bucket), [...new Set(KEYS.map((k) => k >> 12))].sort((a, b) => a - b));
     const gone = await sql<{ t: string | null }>`SELECT to_regclass('copy_keys')::text AS t`.execute(db);
     assert.equal(gone.rows[0].t, null);
   } finally {
     await store.close();
   }
+});
+
+test('migration 0018 rebuilds the buckets from copy_docs, mixed, without the keys too widely held', { skip: SKIP }, async () => {
+  const store = await openTestStore();
+  try {
+    const db = store.db;
+    await sql`DROP TABLE copy_buckets`.execute(db);
+    await sql`DROP TABLE copy_stop_keys`.execute(db);
+    await sql`CREATE TABLE copy_buckets (bucket integer PRIMARY KEY, postings bytea NOT NULL)`.execute(db);
+    const now = new Date().toISOString();
+    const ids = (await db.insertInto('articles').values(Array.from({ length: 102 }, (_, i) => ({ slug: `m${i}`, language: 'en', title: 't', summary: '', body_html: '', status: 'published', published_at: now, updated_at: now, created_at: now, canonical_policy: 'self', created_by: null }))).returning('id').execute()).map((r) => r.id);
+    // Doc i holds every KEYS on the first two articles, and key 77 on all 102 (more than 100: a stop key).
+    const keysOf = (i: number) => (i < 2 ? [...KEYS, 77] : [77]);
+    await db.insertInto('copy_docs' as never).values(ids.map((id, i) => ({ doc: id * 2, article_id: id, language: 'en', keys: new Uint8Array(Int32Array.from(keysOf(i)).buffer) })) as never).execute();
+    await copyStopKeys('postgres').up(db);
+    assert.equal(await countPostings(db), KEYS.length * 2);
+    assert.deepEqual(Object.fromEntries(await countHits(db, [...KEYS, 77])), { [ids[0] * 2]: KEYS.length, [ids[1] * 2]: KEYS.length });
+    const stop = await sql<{ key: number }>`SELECT key FROM copy_stop_keys`.execute(db);
+    assert.deepEqual(stop.rows.map((r) => r.key), [77]);
+    const cut = await sql<{ bucket: number }>`SELECT bucket FROM copy_buckets ORDER BY bucket`.execute(db);
+    assert.deepEqual(cut.rows.map((r) => r.bucket), [...new Set(KEYS.map(bucketOf))].sort((a, b) => a - b), 'the same buckets as written by addPostings');
+  } finally {
+    await store.close();
+  }
+});
+
+test('keys near 0 (segment minima are small) spread over as many buckets as any other keys', () => {
+  const low = new Set(Array.from({ length: 4096 }, (_, i) => bucketOf(i * 1000)));
+  assert.ok(low.size > 3500, String(low.size));
 });

@@ -6,6 +6,7 @@ import * as buckets from './copy-buckets.ts';
 import type { Database } from './schema.ts';
 import type { CopiesTables } from './schema-copies.ts';
 import { isPostgres } from './search-index.ts';
+import { promoteStopKeys, stopKeysAmong } from './copy-stop-keys.ts';
 
 type Db = Kysely<Database & CopiesTables>;
 const asCopyDb = (db: Kysely<Database>): Db => db as unknown as Db;
@@ -48,9 +49,13 @@ export async function putCopyDoc(dbIn: Kysely<Database>, d: { articleId: number;
   await addPostings(db, keys.map((key) => ({ key, doc })));
 }
 
-async function addPostings(db: Db, postings: Array<{ key: number; doc: number }>): Promise<void> {
-  if (isPostgres(db)) return buckets.addPostings(db, postings);
-  for (let i = 0; i < postings.length; i += 2000) await db.insertInto('copy_keys').values(postings.slice(i, i + 2000)).onConflict((oc) => oc.doNothing()).execute();
+/** Postings for every key that is not a stop key; then the keys now held too widely become stop keys. */
+async function addPostings(db: Db, all: Array<{ key: number; doc: number }>): Promise<void> {
+  const stop = await stopKeysAmong(db, all.map((p) => p.key));
+  const postings = stop.size ? all.filter((p) => !stop.has(p.key)) : all;
+  if (isPostgres(db)) await buckets.addPostings(db, postings);
+  else for (let i = 0; i < postings.length; i += 2000) await db.insertInto('copy_keys').values(postings.slice(i, i + 2000)).onConflict((oc) => oc.doNothing()).execute();
+  await promoteStopKeys(db, postings.map((p) => p.key));
 }
 
 /**
@@ -82,6 +87,16 @@ export interface CopyCandidate {
   hits: number;
 }
 
+/**
+ * The list repeated up to the next power of two (≥ 16): IN ignores repeats, and a few list lengths mean a
+ * few statements, prepared once (the SQLite adapter keeps them by SQL text) instead of one per lookup.
+ */
+function padded(keys: number[]): number[] {
+  let size = 16;
+  while (size < keys.length) size *= 2;
+  return keys.length === size ? keys : Array.from({ length: size }, (_, i) => keys[i % keys.length]);
+}
+
 /** The documents holding the most of these keys, most first (ties: lower doc first). */
 export async function lookupCopyKeys(dbIn: Kysely<Database>, keys: readonly number[], limit: number): Promise<CopyCandidate[]> {
   if (keys.length === 0) return [];
@@ -92,7 +107,7 @@ export async function lookupCopyKeys(dbIn: Kysely<Database>, keys: readonly numb
     for (const [doc, hits] of await buckets.countHits(db, signed)) counts.set(doc, hits);
   } else {
     for (let i = 0; i < signed.length; i += 4000) {
-      const rows = await db.selectFrom('copy_keys').select(['doc', (eb) => eb.fn.countAll<number>().as('hits')]).where('key', 'in', signed.slice(i, i + 4000)).groupBy('doc').execute();
+      const rows = await db.selectFrom('copy_keys').select(['doc', (eb) => eb.fn.countAll<number>().as('hits')]).where('key', 'in', padded(signed.slice(i, i + 4000))).groupBy('doc').execute();
       for (const r of rows) counts.set(r.doc, (counts.get(r.doc) ?? 0) + Number(r.hits));
     }
   }

@@ -8,6 +8,7 @@ import { translate } from './migration-translate.ts';
 import { follow } from './migration-follow.ts';
 import { copies } from './migration-copies.ts';
 import { copyBuckets } from './migration-copy-buckets.ts';
+import { copyStopKeys } from './migration-copy-stop-keys.ts';
 import { credentials } from './migration-credentials.ts';
 import { search2 } from './migration-search-2.ts';
 import { tmIndex } from './migration-tm-index.ts';
@@ -259,6 +260,7 @@ export const MIGRATIONS: Array<[string, (dialect: Dialect) => Migration]> = [
   ['0015_processes', processes],
   ['0016_daily_readers', dailyReaders],
   ['0017_reviewers', reviewers],
+  ['0018_copy_stop_keys', copyStopKeys],
 ];
 
 export async function migrateToLatest(db: AnyDb, dialect: Dialect, schema?: string): Promise<void> {

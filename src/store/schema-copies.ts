@@ -13,6 +13,10 @@ export interface CopyKeysTable {
   doc: number;
 }
 
+export interface CopyStopKeysTable {
+  key: number;
+}
+
 export interface CopiesFoundTable {
   id: Generated<number>;
   article_id: number;
@@ -38,5 +42,6 @@ export interface CopiesFoundTable {
 export interface CopiesTables {
   copy_docs: CopyDocsTable;
   copy_keys: CopyKeysTable;
+  copy_stop_keys: CopyStopKeysTable;
   copies_found: CopiesFoundTable;
 }
