@@ -29,3 +29,14 @@ export function secondHalf<T extends { x: number }>(points: readonly T[]): T[] {
   const mid = (points[0]!.x + points.at(-1)!.x) / 2;
   return points.filter((p) => p.x >= mid);
 }
+
+/** The lowest point of each `width`-wide window of x: a heap's floor after each collection, without the sawtooth. */
+export function windowMinima<T extends { x: number; y: number }>(points: readonly T[], width: number): { x: number; y: number }[] {
+  const byWindow = new Map<number, { x: number; y: number }>();
+  for (const p of points) {
+    const w = Math.floor(p.x / width);
+    const m = byWindow.get(w);
+    if (!m || p.y < m.y) byWindow.set(w, { x: p.x, y: p.y });
+  }
+  return [...byWindow.values()];
+}
