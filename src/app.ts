@@ -5,6 +5,7 @@ import { ConflictError, ForbiddenError, InputError, NotFoundError } from './doma
 import { assertSanitizerActive } from './publish/sanitize.ts';
 import { clientAddressOf, trustProxySetting } from './trust-proxy.ts';
 import { earlyRequests } from './early-requests.ts';
+import { withRateCounter } from './rate-counter.ts';
 import { storageFault } from './store/faults.ts';
 import { sendStorageFault } from './api/errors.ts';
 import { registerSiteRoutes } from './web/routes.ts';
@@ -15,7 +16,7 @@ import { registerApiRoutes } from './api/routes.ts';
 import { registerNewsroomRoutes } from './newsroom/routes.ts';
 import { newsroomActor, registerPreviewRoute } from './newsroom/preview.ts';
 
-export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(appCtx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   assertSanitizerActive();
   // A hop count or the proxies' addresses, never every hop (see trust-proxy.ts).
   const trustProxy = trustProxySetting(process.env.RELAIS_TRUST_PROXY);
@@ -39,6 +40,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     if (status >= 500) req.log.error(err);
     return reply.code(status).send({ error: status >= 500 ? 'internal error' : (err as Error).message });
   });
+  const ctx = await withRateCounter(app, appCtx);
   await registerApiRoutes(app, ctx);
   await registerFeedRoutes(app, ctx);
   await registerFollowRoutes(app, ctx);

@@ -4,6 +4,7 @@ import type { SiteConfig } from './domain/types.ts';
 import type { Fetcher } from './ingest/fetch/index.ts';
 import type { ContentCredentials } from './c2pa/service.ts';
 import type { Cdn } from './cdn/index.ts';
+import type { RateCounter } from './store/rate-windows.ts';
 
 export interface AppContext {
   store: Store;
@@ -21,4 +22,6 @@ export interface AppContext {
   credentials?: ContentCredentials | null;
   /** Cache headers of public responses and the CDN purge (src/cdn); absent: default headers, no purge. */
   cdn?: Cdn;
+  /** Where shared rate limits are counted (follow/shared-limiter.ts): Redis when RELAIS_REDIS_URL is set; absent: the database. */
+  rateCounter?: RateCounter;
 }

@@ -3,6 +3,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 
+/** Where fixed-window budgets are counted: this table, or Redis when configured (redis-windows.ts). */
+export interface RateCounter {
+  /** Takes one unit of `key` in the window that started at `windowStart` (ms, `now` inside it); returns the units now used. */
+  take(key: string, windowStart: number, windowMs: number, now: number): Promise<number>;
+}
+
 /** Takes one unit of `key`'s budget in the window starting at `windowStart`; returns the units now used. */
 export async function takeUnit(db: Kysely<Database>, key: string, windowStart: number): Promise<number> {
   const row = await db
@@ -17,6 +23,10 @@ export async function takeUnit(db: Kysely<Database>, key: string, windowStart: n
     .returning('used')
     .executeTakeFirstOrThrow();
   return Number(row.used);
+}
+
+export function databaseRateCounter(db: Kysely<Database>): RateCounter {
+  return { take: (key, windowStart) => takeUnit(db, key, windowStart) };
 }
 
 /** Drops windows that ended before `before` (ms since the epoch). */
