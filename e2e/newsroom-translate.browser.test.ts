@@ -336,3 +336,58 @@ test('the site languages beyond French and English have listings, feeds and thei
     assert.match(await feed.text(), new RegExp(`<language>${l}</language>`));
   }
 });
+
+test('a translator named reviewer of English → Spanish finds the submitted translation in My work, comments and approves it; an editor publishes', { skip: SKIP_BROWSER, timeout: 180_000 }, async () => {
+  const reviewer = await signedInAs(server, browser, owner, 'translator', 'Rita Relectora');
+  // The owner names her in the settings.
+  const settings = await open(owner, '/settings');
+  const section = settings.getByRole('region', { name: 'Reviewers per language pair' });
+  await section.getByText('No reviewer named yet.').waitFor();
+  await section.getByLabel('Account').selectOption(String(reviewer.user.id));
+  await section.getByLabel('From (language of the original)').fill('en');
+  await section.getByLabel('Into (language of the translation)').fill('es');
+  await section.getByRole('button', { name: 'Name a reviewer' }).click();
+  await section.getByRole('button', { name: 'Remove Rita Relectora as reviewer of English → Spanish' }).waitFor();
+  await screenshot(settings, 'settings-reviewers');
+  await clean(settings, 'settings (reviewers)');
+  await settings.close();
+
+  // Tess translates it into Spanish and submits it.
+  const es = await apiCall(server, owner, 'POST', `/articles/${sourceId}/translations`, { language: 'es', translatorUserId: translator.user.id });
+  const segs = await apiCall(server, translator.context, 'GET', `/articles/${es.id}/segments`);
+  for (const [i, s] of segs.entries()) await apiCall(server, translator.context, 'PUT', `/articles/${es.id}/segments/${s.id}`, { target: i === 0 ? 'El número 7: vuelven los trenes nocturnos' : `es: ${s.sourceText}`, status: 'translated' });
+  await apiCall(server, translator.context, 'POST', `/articles/${es.id}/translation/submit`);
+  const told = await apiCall(server, reviewer.context, 'GET', '/notices');
+  assert.ok(told.items.some((n: { kind: string; articleId: number }) => n.kind === 'submitted' && n.articleId === es.id), 'the named reviewer is told');
+
+  // Rita: My work → "Awaiting your review" → the workspace; a comment, then Approve. No Publish for her.
+  const mine = await open(reviewer.context, '/my-work');
+  const awaiting = mine.getByRole('region', { name: 'Awaiting your review' });
+  await awaiting.getByRole('link', { name: /El número 7/ }).waitFor();
+  await clean(mine, 'my work (reviewer)');
+  await awaiting.getByRole('link', { name: /El número 7/ }).click();
+  await mine.getByRole('progressbar').waitFor();
+  await mine.getByText(/You review English → Spanish translations/).waitFor();
+  assert.equal(await target(mine, 2).evaluate((e) => (e as HTMLTextAreaElement).readOnly), true, 'a reviewer comments; the translator changes the text');
+  assert.equal(await row(mine, 2).getByRole('button', { name: 'Copy source' }).count(), 0);
+  await row(mine, 2).getByText(/Comments \(0\)/).click();
+  await row(mine, 2).getByLabel('Comment on segment 2').fill('Bien, pero “nocturno” mejor que “de noche”.');
+  await row(mine, 2).getByRole('button', { name: 'Add comment' }).click();
+  await row(mine, 2).locator('.tr-comments li').waitFor();
+  await clean(mine, 'workspace (named reviewer, in review)');
+  await screenshot(mine, 'translate-named-reviewer');
+  await mine.getByRole('button', { name: 'Approve' }).click();
+  await mine.locator('.tr-status', { hasText: 'Approved' }).first().waitFor();
+  assert.equal(await mine.getByRole('button', { name: 'Publish' }).count(), 0);
+  await mine.close();
+
+  // The editors are told it is ready; Eddie (back in English) publishes it.
+  await apiCall(server, editor.context, 'PUT', '/me', { uiLanguage: 'en' });
+  const edNotices = await apiCall(server, editor.context, 'GET', '/notices');
+  assert.ok(edNotices.items.some((n: { kind: string; text: string; articleId: number }) => n.kind === 'approved' && n.articleId === es.id && /ready to publish/.test(n.text)));
+  const ed = await open(editor.context, `/articles/${es.id}/translate`);
+  await ed.getByRole('button', { name: 'Publish' }).click();
+  await ed.locator('.tr-status', { hasText: 'Published' }).first().waitFor();
+  await ed.close();
+  assert.equal((await apiCall(server, owner, 'GET', `/articles/${es.id}`)).status, 'published');
+});

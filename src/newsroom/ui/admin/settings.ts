@@ -1,8 +1,10 @@
-// Settings (owner): whether every account must sign in with a second factor.
+// Settings (owner): whether every account must sign in with a second factor; the reviewers named per
+// language pair (reviewers.ts).
 import { api } from '../api.ts';
 import { t } from '../i18n.ts';
 import type { AppState } from '../screens.ts';
 import { checkboxField, el, onSubmit, showError, showInfo } from '../shell/forms.ts';
+import { reviewersSection } from './reviewers.ts';
 import './strings.ts';
 
 export async function render(root: HTMLElement, _params: Record<string, string>, app: AppState): Promise<void> {
@@ -23,4 +25,5 @@ export async function render(root: HTMLElement, _params: Record<string, string>,
   } catch (err) {
     showError(form, err);
   }
+  root.append(await reviewersSection(app));
 }

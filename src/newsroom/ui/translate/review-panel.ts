@@ -1,11 +1,13 @@
-// The workflow buttons of a translation: submit (translator), return with a comment, approve, publish
-// (editors); the comments on the whole translation (e.g. why it was returned).
+// The workflow buttons of a translation: submit (translator); return with a comment and approve (editors,
+// and the reviewers named for the pair while it is in review); publish (editors); the comments on the whole
+// translation (e.g. why it was returned).
 import { api } from '../api.ts';
 import { t } from '../i18n.ts';
 import type { AppState } from '../screens.ts';
 import { button, el, errorText, section, textArea } from '../shell/forms.ts';
-import type { TranslationView } from './common.ts';
+import { languageName, type TranslationView } from './common.ts';
 import { commentItem } from './segment-comments.ts';
+import { mayReview } from './may-review.ts';
 
 export interface ReviewHooks {
   /** Every pending segment save is done (called before a step). */
@@ -17,7 +19,9 @@ export interface ReviewHooks {
 export function reviewPanel(v: TranslationView, app: AppState, hooks: ReviewHooks): HTMLElement {
   const message = el('div', { class: 'form-messages' });
   const editor = app.can('article.publish');
+  const reviewer = mayReview(v, app);
   const box = el('div', { class: 'tr-review' }, message);
+  if (reviewer && !editor) box.append(el('p', { class: 'notice' }, t('tr.namedReviewer', { pair: t('tr.pair', { from: languageName(v.from), to: languageName(v.to) }) })));
   const step = (name: string, body?: object) => async () => {
     message.replaceChildren();
     try {
@@ -32,7 +36,7 @@ export function reviewPanel(v: TranslationView, app: AppState, hooks: ReviewHook
   const buttons = el('div', { class: 'tr-review-buttons' });
   if (app.can('article.submit') && (v.status === 'to-translate' || v.status === 'in-translation' || (v.status === 'approved' && v.pendingUpdate)))
     buttons.append(button(t('tr.submit'), step('submit')));
-  if (editor && v.status === 'in-review') {
+  if (reviewer && v.status === 'in-review') {
     const { field, input } = textArea({ label: t('tr.returnComment'), name: 'comment', rows: 2 });
     box.append(field);
     buttons.append(button(t('tr.return'), () => void step('return', { comment: input.value })()), button(t('tr.approve'), step('approve')));

@@ -17,6 +17,8 @@ export interface RowContext {
   to: string;
   machine: { provider: string } | null;
   canReview: boolean;
+  /** The user reads and comments but may not change targets (a reviewer named for the pair). */
+  readOnly?: boolean;
   /** The targets as they were at this user's last review (null: none kept). */
   lastReview: Record<string, string> | null;
   onSaved(saved: Saved): void;
@@ -44,6 +46,7 @@ export function segmentRow(seg: SegmentView, n: number, ctx: RowContext): Row {
 
   const area = el('textarea', { name: `target-${seg.id}`, rows: Math.min(8, Math.max(2, Math.ceil(seg.sourceText.length / 70))), lang: ctx.to, dir, spellcheck: 'true', class: 'tr-target-text' });
   area.value = seg.targetText;
+  area.readOnly = !!ctx.readOnly;
   const legend = placeholderLegend(seg.placeholders);
   const legendNode = legend ? el('small', { class: 'hint tr-legend', id: uid('ph') }, legend) : null;
   const stateNode = el('span', { class: 'tr-save-state' });
@@ -55,8 +58,9 @@ export function segmentRow(seg: SegmentView, n: number, ctx: RowContext): Row {
   const statuses = ['draft', 'translated', ...(ctx.canReview ? ['reviewed'] : [])];
   const statusSelect = el('select', { id: uid('st'), name: `status-${seg.id}` }, ...statuses.map((s) => el('option', { value: s }, t(`tr.seg.${s}`))));
   statusSelect.value = statuses.includes(seg.status) ? seg.status : 'draft';
+  statusSelect.disabled = !!ctx.readOnly;
 
-  const row: Row = { seg, node: null as unknown as HTMLElement, target: area, flush: () => saver.flush(), confirm: () => saver.saveNow('translated'), copySource };
+  const row: Row = { seg, node: null as unknown as HTMLElement, target: area, flush: () => saver.flush(), confirm: () => (ctx.readOnly ? Promise.resolve(false) : saver.saveNow('translated')), copySource };
   const saver = new SegmentSaver(ctx.articleId, seg.id, () => area.value, {
     state: (s, error) => {
       stateNode.textContent = s === 'saving' ? t('tr.saving') : s === 'saved' ? t('tr.saved') : s === 'failed' ? t('tr.saveFailed', { error: error ?? '' }) : '';
@@ -78,6 +82,7 @@ export function segmentRow(seg: SegmentView, n: number, ctx: RowContext): Row {
   statusSelect.addEventListener('change', () => void saver.saveNow(statusSelect.value));
 
   function put(value: string, origin: 'memory' | 'machine' | null = null) {
+    if (ctx.readOnly) return;
     area.value = value;
     saver.changed(origin);
     area.focus();
@@ -89,7 +94,7 @@ export function segmentRow(seg: SegmentView, n: number, ctx: RowContext): Row {
   const help = el('div', { class: 'tr-help' });
   let helped = false;
   area.addEventListener('focus', () => {
-    if (helped) return;
+    if (helped || ctx.readOnly) return;
     helped = true;
     memoryMatches(ctx.from, ctx.to, seg.sourceText, ctx.to, dir, put).then(
       (node) => help.prepend(el('div', { class: 'tr-tm' }, el('p', { class: 'tr-help-title' }, t('tr.matches')), node)),
@@ -115,7 +120,7 @@ export function segmentRow(seg: SegmentView, n: number, ctx: RowContext): Row {
 
   const target = el('div', { class: 'tr-target' }, label, area, legendNode, problem,
     el('div', { class: 'tr-row-foot' }, statusBox, el('label', { for: statusSelect.id, class: 'visually-hidden' }, t('tr.segStatus', { n })), statusSelect, stateNode),
-    tools, sinceReview, help, segmentComments(ctx.articleId, seg, n, ctx.announce));
+    ctx.readOnly ? null : tools, sinceReview, ctx.readOnly ? null : help, segmentComments(ctx.articleId, seg, n, ctx.announce));
   row.node = el('div', { class: 'tr-row', id: `segment-${seg.id}`, 'data-status': seg.status, 'data-changed': seg.sourceChanged ? 'true' : null }, source, target);
   return row;
 }

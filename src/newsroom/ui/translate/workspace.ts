@@ -8,6 +8,7 @@ import { el, section, uid } from '../shell/forms.ts';
 import { BASE } from '../shell/router.ts';
 import { dirOf, languageName, progressBar, statusTag, translateConfig, type TranslationView } from './common.ts';
 import { reviewPanel } from './review-panel.ts';
+import { mayReview } from './may-review.ts';
 import { segmentRow, type Row, type SegmentView } from './segment-row.ts';
 import { shortcuts, workspaceKeys } from './shortcuts.ts';
 import { startView } from './start-view.ts';
@@ -33,6 +34,8 @@ export async function render(root: HTMLElement, params: Record<string, string>, 
   }
   const [segments, cfg] = await Promise.all([api<SegmentView[]>('GET', `/articles/${id}/segments`), translateConfig()]);
   const editor = app.can('article.publish');
+  // "Changes since your last review" for whoever reviews it: editors, and the reviewers named for the pair.
+  const reviewer = editor || mayReview(view, app);
   let rows: Row[] = [];
   const flushAll = () => Promise.all(rows.map((r) => r.flush())).then(() => undefined);
 
@@ -58,7 +61,8 @@ export async function render(root: HTMLElement, params: Record<string, string>, 
     to: view.to,
     machine: cfg.machine,
     canReview: editor,
-    lastReview: editor ? lastReview(id) : null,
+    readOnly: reviewer && !editor,
+    lastReview: reviewer ? lastReview(id) : null,
     announce: app.announce,
     onSaved: (saved: { translation: TranslationView }) => {
       view = saved.translation;
@@ -79,7 +83,7 @@ export async function render(root: HTMLElement, params: Record<string, string>, 
   const panel = reviewPanel(view, app, {
     flush: flushAll,
     done: (v, step) => {
-      if (editor && (step === 'return' || step === 'approve')) {
+      if (reviewer && (step === 'return' || step === 'approve')) {
         localStorage.setItem(reviewKey(id), JSON.stringify(Object.fromEntries(rows.map((r) => [String(r.seg.id), r.target.value]))));
       }
       void render(root, params, app).then((c) => (cleanup = c));
