@@ -76,6 +76,9 @@ test('the owner names reviewers per pair: by account or address, once per pair, 
 test('a named reviewer: told on submit (newsroom and e-mail), sees it to review, comments, returns, approves; publishes nothing', async () => {
   assert.equal((await name(reviewer.user.id, 'en', 'fr')).statusCode, 201);
   assert.equal((await name(author.user.id, 'fr', 'en')).statusCode, 201, 'the other direction');
+  const disabled = await signInAs(h, 'translator');
+  assert.equal((await name(disabled.user.id, 'en', 'fr')).statusCode, 201);
+  assert.equal((await owner.call('PUT', `/api/users/${disabled.user.id}`, { status: 'disabled' })).statusCode, 200);
   const srv = await smtpServer();
   process.env.RELAIS_SMTP_URL = `smtp://127.0.0.1:${srv.port}`;
   let t: Awaited<ReturnType<typeof submitted>>;
@@ -90,6 +93,8 @@ test('a named reviewer: told on submit (newsroom and e-mail), sees it to review,
   assert.ok(!srv.sessions.some((s) => s.commands.includes(`RCPT TO:<${outsider.user.email}>`) || s.commands.includes(`RCPT TO:<${author.user.email}>`)));
   assert.deepEqual((await noticesOf(reviewer, id)).map((n) => n.kind), ['submitted']);
   assert.deepEqual(await noticesOf(outsider, id), []);
+  const toDisabled = await h.ctx.store.db.selectFrom('notices').select('id').where('user_id', '=', disabled.user.id).where('article_id', '=', id).execute();
+  assert.deepEqual(toDisabled, [], 'a disabled reviewer is not told');
   assert.deepEqual(await noticesOf(author, id), [], 'named for fr → en only');
   assert.ok((await reviewList(reviewer)).includes(id));
   assert.ok((await reviewList(editor)).includes(id), 'editors review every pair');
