@@ -37,15 +37,22 @@ function byBucket(postings: ReadonlyArray<{ key: number; doc: number }>): Map<nu
   return m;
 }
 
-/** Appends postings (none already stored). Buckets in ascending order, so concurrent writers lock alike. */
-export async function addPostings(db: Kysely<any>, postings: ReadonlyArray<{ key: number; doc: number }>): Promise<void> {
+/**
+ * Appends postings (none already stored). Buckets in ascending order, so concurrent writers lock alike.
+ * Returns how many postings each bucket written now holds.
+ */
+export async function addPostings(db: Kysely<any>, postings: ReadonlyArray<{ key: number; doc: number }>): Promise<Map<number, number>> {
   const rows = [...byBucket(postings)].sort((a, b) => a[0] - b[0]);
+  const sizes = new Map<number, number>();
   for (let i = 0; i < rows.length; i += 2000) {
     const chunk = rows.slice(i, i + 2000);
-    await sql`INSERT INTO copy_buckets (bucket, postings)
+    const r = await sql<{ bucket: number; n: number }>`INSERT INTO copy_buckets (bucket, postings)
       SELECT * FROM unnest(${chunk.map(([b]) => b)}::int[], ${chunk.map(([, list]) => pack(list))}::bytea[])
-      ON CONFLICT (bucket) DO UPDATE SET postings = copy_buckets.postings || EXCLUDED.postings`.execute(db);
+      ON CONFLICT (bucket) DO UPDATE SET postings = copy_buckets.postings || EXCLUDED.postings
+      RETURNING bucket, length(postings) / ${ENTRY} AS n`.execute(db);
+    for (const row of r.rows) sizes.set(row.bucket, Number(row.n));
   }
+  return sizes;
 }
 
 /** Rewrites the buckets these keys fall in without the postings `drop` names (locked, in bucket order). */

@@ -6,7 +6,7 @@ import * as buckets from './copy-buckets.ts';
 import type { Database } from './schema.ts';
 import type { CopiesTables } from './schema-copies.ts';
 import { isPostgres } from './search-index.ts';
-import { promoteStopKeys, stopKeysAmong } from './copy-stop-keys.ts';
+import { promoteStopKeys, stopKeysAmong, stopThreshold } from './copy-stop-keys.ts';
 
 type Db = Kysely<Database & CopiesTables>;
 const asCopyDb = (db: Kysely<Database>): Db => db as unknown as Db;
@@ -53,9 +53,15 @@ export async function putCopyDoc(dbIn: Kysely<Database>, d: { articleId: number;
 async function addPostings(db: Db, all: Array<{ key: number; doc: number }>): Promise<void> {
   const stop = await stopKeysAmong(db, all.map((p) => p.key));
   const postings = stop.size ? all.filter((p) => !stop.has(p.key)) : all;
-  if (isPostgres(db)) await buckets.addPostings(db, postings);
-  else for (let i = 0; i < postings.length; i += 2000) await db.insertInto('copy_keys').values(postings.slice(i, i + 2000)).onConflict((oc) => oc.doNothing()).execute();
-  await promoteStopKeys(db, postings.map((p) => p.key));
+  if (!isPostgres(db)) {
+    for (let i = 0; i < postings.length; i += 2000) await db.insertInto('copy_keys').values(postings.slice(i, i + 2000)).onConflict((oc) => oc.doNothing()).execute();
+    return void (await promoteStopKeys(db, postings.map((p) => p.key)));
+  }
+  // Only a bucket holding more postings than the threshold can hold a key over it: most need no count.
+  const sizes = await buckets.addPostings(db, postings);
+  const limit = await stopThreshold(db);
+  const crowded = postings.filter((p) => (sizes.get(buckets.bucketOf(p.key)) ?? 0) > limit).map((p) => p.key);
+  if (crowded.length) await promoteStopKeys(db, crowded, limit);
 }
 
 /**
