@@ -2,7 +2,8 @@
 // One round trip per take: a small script INCRs the window's key and, on the window's first unit, sets its
 // expiry to the window's end, so windows vanish by themselves (no prune) and no database row is written.
 // Commands fail at once while the connection is down (no offline queue) and after `timeoutMs`: the caller
-// then lets the request through, as it does when the database is unreachable.
+// then lets the request through, as it does when the database is unreachable. A script rather than MULTI:
+// node-redis 6 queues a MULTI while reconnecting and applies no command timeout to it, so a take could hang.
 import { createClient } from '@redis/client';
 import type { RateCounter } from './rate-windows.ts';
 
