@@ -102,13 +102,15 @@ try {
   console.log(`|---:|---:|---:|---:|${procs.map(() => '---:|').join('')}---:|---:|`);
   let last = { sent: 0, errors: 0 };
   const seen = new Map<string, number>();
+  const minuteP99: number[] = [];
   const minute = async (m: number) => {
     const now = totals();
     // The minute's latencies, all routes together: does the server slow down as the run goes on?
     const recent = [...figures].flatMap(([name, f]) => f.latenciesMs.slice(seen.get(name) ?? 0));
     for (const [name, f] of figures) seen.set(name, f.latenciesMs.length);
+    minuteP99.push(percentile(recent, 0.99));
     const mem = procs.map((p) => p.memory()).map((x) => (x ? `${mb(x.rss)} / ${mb(x.heapUsed)}, ${x.loopDelayMaxMs.toFixed(0)}` : '?'));
-    console.log(`| ${m} | ${now.sent - last.sent} | ${now.errors - last.errors} | ${percentile(recent, 0.99).toFixed(0)} | ${mem.join(' | ')} | ${await feedServer.requests()} | ${loadavg()[0]!.toFixed(2)} |`);
+    console.log(`| ${m} | ${now.sent - last.sent} | ${now.errors - last.errors} | ${minuteP99.at(-1)!.toFixed(0)} | ${mem.join(' | ')} | ${await feedServer.requests()} | ${loadavg()[0]!.toFixed(2)} |`);
     last = now;
   };
   let m = 0;
@@ -125,7 +127,7 @@ try {
     const f = figures.get(r.name) as RouteFigures;
     errors += f.unexpected + f.socketErrors;
     const statuses = [...f.statuses].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}: ${n}`).join(', ');
-    console.log(`| ${r.name} | ${+r.perSecond.toFixed(2)} | ${f.sent} | ${f.unexpected + f.socketErrors} | ${statuses}${f.socketErrors ? `, socket: ${f.socketErrors}` : ''} | ${percentile(f.latenciesMs, 0.5).toFixed(1)} | ${percentile(f.latenciesMs, 0.99).toFixed(1)} |`);
+    console.log(`| ${r.name} | ${+r.perSecond.toFixed(2)} | ${f.sent} | ${f.unexpected + f.socketErrors} | ${statuses}${f.socketErrors ? `, socket: ${f.socketErrors}` : ''}${f.skipped ? `, skipped: ${f.skipped}` : ''} | ${percentile(f.latenciesMs, 0.5).toFixed(1)} | ${percentile(f.latenciesMs, 0.99).toFixed(1)} |`);
     if (f.samples.length) console.log(`  ${r.name}: ${f.samples.join('; ')}`);
   }
   console.log(`\nerrors: ${errors} (goal 0)`);
@@ -143,8 +145,11 @@ try {
     if (end) console.log(`${p.name} at the end: RSS ${mb(end.rss)} MB (anonymous ${mb(end.rssAnon)}, file ${mb(end.rssFile)}), heap ${mb(end.heapUsed)} of ${mb(end.heapTotal)} MB, external ${mb(end.external)} MB (array buffers ${mb(end.arrayBuffers)})`);
     console.log(`${p.name}: second half RSS ${range('rss')} MB, slope ${rss.toFixed(2)} MB/min; heap ${range('heap')} MB, floor slope ${heap.toFixed(2)} MB/min; peak RSS ${Math.max(...s.map((x) => x.rss)).toFixed(0)} MB → ${ok ? 'flat' : 'NOT flat'} (±${flatMbPerMin} MB/min)`);
   }
+  // Open loop: a server slower than the offered rate queues requests, and each minute's p99 keeps growing.
+  const behind = minuteP99.length >= 3 && minuteP99.at(-1)! > 5000 && minuteP99.at(-1)! > 2 * minuteP99[0]!;
+  if (behind) console.log(`the server fell behind the offered rate (p99 ${minuteP99[0]!.toFixed(0)} ms in minute 1, ${minuteP99.at(-1)!.toFixed(0)} ms in the last): lower --rate or a quieter machine`);
   console.log(`verdict: ${errors === 0 ? '0 errors' : `${errors} errors`}, memory ${flat ? 'flat after warm-up' : 'NOT flat after warm-up'}`);
-  failed = errors > 0 || !flat;
+  failed = errors > 0 || !flat || behind;
   await http.close();
 } finally {
   const codes = [];

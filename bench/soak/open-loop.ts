@@ -6,8 +6,9 @@ import { performance } from 'node:perf_hooks';
 export interface Route {
   name: string;
   perSecond: number;
-  /** Sends one request and reads its answer; resolves to the HTTP status, rejects on a socket error. */
-  send(): Promise<number>;
+  /** Sends one request and reads its answer; resolves to the HTTP status, rejects on a socket error; null
+   * when it sent nothing (an edit with every draft still waiting for its previous save). */
+  send(): Promise<number | null>;
   /** The statuses this route is meant to get; anything else is an error. */
   expected: readonly number[];
 }
@@ -18,6 +19,8 @@ export interface RouteFigures {
   unexpected: number;
   /** No HTTP answer: refused, reset, timed out. */
   socketErrors: number;
+  /** Not sent: nothing free to act on, because earlier requests of the route are still waiting. */
+  skipped: number;
   statuses: Map<number, number>;
   latenciesMs: number[];
   /** The first few error messages, to say what went wrong. */
@@ -25,7 +28,7 @@ export interface RouteFigures {
 }
 
 export function emptyFigures(): RouteFigures {
-  return { sent: 0, unexpected: 0, socketErrors: 0, statuses: new Map(), latenciesMs: [], samples: [] };
+  return { sent: 0, unexpected: 0, socketErrors: 0, skipped: 0, statuses: new Map(), latenciesMs: [], samples: [] };
 }
 
 /** Runs every route for `seconds`; `figures` fill as answers come, `done` once the last one came. */
@@ -43,6 +46,10 @@ export function startOpenLoop(routes: readonly Route[], seconds: number): { figu
     const p = route
       .send()
       .then((status) => {
+        if (status === null) {
+          f.skipped++;
+          return;
+        }
         f.latenciesMs.push(performance.now() - dueAt);
         f.statuses.set(status, (f.statuses.get(status) ?? 0) + 1);
         if (!route.expected.includes(status)) {

@@ -26,9 +26,9 @@ function freeDraft(pool: Draft[], filter: (d: Draft) => boolean = () => true): D
   return free.length ? pick(free) : undefined;
 }
 
-async function save(pool: Draft[], filter: (d: Draft) => boolean, run: (d: Draft) => Promise<{ status: number; json: any }>): Promise<number> {
+async function save(pool: Draft[], filter: (d: Draft) => boolean, run: (d: Draft) => Promise<{ status: number; json: any }>): Promise<number | null> {
   const d = freeDraft(pool, filter);
-  if (!d) return 0; // counted as unexpected: the pool is too small for the rate
+  if (!d) return null; // every draft still waits for its previous save: reported as skipped
   d.busy = true;
   try {
     const r = await run(d);
