@@ -1,6 +1,7 @@
 // Shared rate limits: takes per second of each backend through createSharedRateLimiter, one at a time (the
 // round trip) and 64 in flight (the throughput), over 1,000 client keys in one window. SQLite on a file,
 // PostgreSQL when DATABASE_URL is set, Redis when RELAIS_BENCH_REDIS_URL (default 127.0.0.1:6379) answers.
+// Redis keys expire within the minute; the database rows go with the throwaway file and schema.
 // npm run bench:limits -- [--takes 5000]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,7 @@ const i = process.argv.indexOf('--takes');
 const TAKES = i > 0 ? Number(process.argv[i + 1]) : 5000;
 
 async function rate(store: Store, counter: RateCounter | undefined, inFlight: number): Promise<number> {
-  const limiter = createSharedRateLimiter({ store, now: () => new Date(), rateCounter: counter }, { name: `bench${inFlight}`, limit: 1e9, windowMs: 3_600_000, onError: (e) => { throw e; } });
+  const limiter = createSharedRateLimiter({ store, now: () => new Date(), rateCounter: counter }, { name: `bench${inFlight}`, limit: 1e9, windowMs: 60_000, onError: (e) => { throw e; } });
   let next = 0;
   const worker = async () => {
     while (next < TAKES) await limiter.take(`client-${next++ % 1000}`);
