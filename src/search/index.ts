@@ -8,7 +8,7 @@ import { alternatives, queryLanguages } from './expression.ts';
 import { COUNT_LIMIT, type RankedIds, type SearchFilter } from './filter.ts';
 import { searchPostgres } from './postgres.ts';
 import { parseQuery, type Clause } from './query.ts';
-import { highlight, matcherFor, snippet } from './snippet.ts';
+import { highlight, matcherFor, snippet, type Matcher } from './snippet.ts';
 import { searchSqlite } from './sqlite.ts';
 
 export { COUNT_LIMIT } from './filter.ts';
@@ -73,7 +73,7 @@ export async function searchArticles(ctx: AppContext, opts: SearchOptions): Prom
   const page = await ranked(ctx, clauses, opts, MAX_SEARCH_PAGE_SIZE);
   const articles = new Map((await findArticlesByIds(db, page.hits.map((h) => h.id))).map((a) => [a.id, a]));
   const items: SearchHit[] = [];
-  const matchers = new Map<string, ReturnType<typeof matcherFor>>();
+  const matchers = new Map<string, Matcher>();
   for (const { id, score } of page.hits) {
     const article = articles.get(id);
     if (!article) continue;

@@ -5,7 +5,7 @@ const SPELLED: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o',
 const SPELLED_RE = new RegExp(`[${Object.keys(SPELLED).join('')}]`, 'g');
 
 /** Words as they appear in text: runs of letters, digits and the marks that belong to them. */
-const WORD_RE = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
+export const WORD_RE = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
 const PART_RE = /[\p{L}\p{N}]+/gu;
 
 /** Longer runs are not words (hashes, base64, repeated letters): they are left out of the index. */

@@ -75,3 +75,10 @@ test('the stemmer follows the language; other languages are only normalised', ()
   assert.deepEqual(searchTerms('Die Häuser', 'de'), ['die', 'hauser']);
   assert.equal(stemmerFor(null)('houses'), 'houses');
 });
+
+test('stemmers keep a word first letter (snippets rely on it to skip words)', () => {
+  const words = ['trice', 'teuse', 'euse', 'aies', 'sses', 'ies', 'ied', 'eed', 'xes', 'ing', 'ed', 'es', 'aux', 'eaux', 'ere', 'ives',
+    'enne', 'ette', 'ee', 'yes', 'ying', 'abcs', 'abce', 'actrices', 'heureuses', 'running', 'policies', 'a', 'ab', 'abc'];
+  for (const lang of ['fr', 'en'])
+    for (const w of words) assert.equal(stemmerFor(lang)(w)[0], w[0], `${lang} ${w} → ${stemmerFor(lang)(w)}`);
+});

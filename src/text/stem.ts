@@ -4,6 +4,7 @@ import { stemEnglish } from './stem-en.ts';
 import { stemFrench } from './stem-fr.ts';
 import { tokens } from './normalize.ts';
 
+/** Rewrites a word's ending only: the first letter stays (snippets skip words by it, search/word-match.ts). */
 export type Stemmer = (word: string) => string;
 
 /** Words repeat (Zipf's law): each stemmer remembers its recent answers. */
