@@ -42,7 +42,8 @@ async function freePort(): Promise<number> {
 }
 
 async function waitForHttp(url: string, child: ChildProcess, what: string): Promise<void> {
-  for (let i = 0; i < 300; i++) {
+  // Up to 3 minutes: on a loaded machine, starting with --demo (fill, keys, first pages) took 71 s.
+  for (let i = 0; i < 1800; i++) {
     if (child.exitCode != null) throw new Error(`${what} exited with code ${child.exitCode}`);
     try {
       const r = await fetch(url);

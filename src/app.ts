@@ -20,7 +20,8 @@ export async function buildApp(appCtx: AppContext, opts: { logger?: boolean } = 
   assertSanitizerActive();
   // A hop count or the proxies' addresses, never every hop (see trust-proxy.ts).
   const trustProxy = trustProxySetting(process.env.RELAIS_TRUST_PROXY);
-  // The kit pixel is answered on the raw request before Fastify's routing (follow/republish/pixel-fast-path.ts).
+  // The kit pixel and cached article pages are answered on the raw request before Fastify's routing
+  // (follow/republish/pixel-fast-path.ts, web/article-fast-path.ts).
   const early = earlyRequests(clientAddressOf(trustProxy));
   const app = Fastify({
     logger: opts.logger ?? false,
@@ -47,6 +48,6 @@ export async function buildApp(appCtx: AppContext, opts: { logger?: boolean } = 
   await registerOnwardRoutes(app, ctx, early);
   await registerNewsroomRoutes(app, ctx);
   registerPreviewRoute(app, ctx, newsroomActor(ctx));
-  await registerSiteRoutes(app, ctx);
+  await registerSiteRoutes(app, ctx, { early });
   return app;
 }

@@ -1,7 +1,8 @@
-// Fastify's server, with room for a few hot, fixed answers given on the raw node:http request before
-// Fastify's routing, request/reply objects and hooks (today only the kit pixel, follow/republish). A
-// handler answers and returns true, or returns false and the request goes to Fastify untouched, so every
-// route still exists in Fastify too (inject() in tests, and anything an early handler declines).
+// Fastify's server, with room for a few hot answers given on the raw node:http request before Fastify's
+// routing, request/reply objects and hooks (the kit pixel, follow/republish; cached article pages,
+// web/article-fast-path.ts). A handler answers and returns true, or returns false and the request goes to
+// Fastify untouched, so every route still exists in Fastify too (inject() in tests, and anything an early
+// handler declines).
 import { createServer, type IncomingMessage, type Server, type ServerOptions, type ServerResponse } from 'node:http';
 import type { FastifyServerFactory } from 'fastify';
 

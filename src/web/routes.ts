@@ -33,6 +33,8 @@ import { embeddedStore } from '../c2pa/html.ts';
 import { policyOf } from '../cdn/index.ts';
 import { articlePageKeys, listingKeys } from '../cdn/page-keys.ts';
 import { authorKey, HOME_KEY, langKey, sectionKey, tagKey } from '../cdn/keys.ts';
+import type { EarlyRequests } from '../early-requests.ts';
+import { articleFastPath } from './article-fast-path.ts';
 
 type Req<P = Record<string, string>> = FastifyRequest<{ Params: P; Querystring: Record<string, string | string[] | undefined> }>;
 
@@ -45,12 +47,16 @@ interface Assembled {
   counts: ShareCounts | null;
   body: Buffer;
   headers: Record<string, string> & { etag: string };
+  /** The same headers with content-length, flat, for the answer given before Fastify (article-fast-path.ts). */
+  rawHeaders: string[];
 }
 
 export interface SiteOptions {
   /** Longest a rendered page is reused without a rebuild; 0 turns the page cache off. */
   pageCacheSeconds?: number;
   pageCacheBytes?: number;
+  /** Where the server takes answers given before Fastify (app.ts): cached article pages are answered there. */
+  early?: EarlyRequests;
 }
 
 /** ?page=N as a number, or null when it is not a page number (the caller answers 404). */
@@ -87,7 +93,11 @@ export async function registerSiteRoutes(app: FastifyInstance, ctx: AppContext, 
     maxBytes: opts.pageCacheBytes ?? 64 * 1024 * 1024,
   });
   const views = pageViewsOf(ctx, { onError: (err) => app.log.warn({ err }, 'writing page views failed') });
-  app.addHook('onClose', () => views.flush().catch((err) => app.log.warn({ err }, 'writing page views failed')));
+  let open = true;
+  app.addHook('onClose', () => {
+    open = false;
+    return views.flush().catch((err) => app.log.warn({ err }, 'writing page views failed'));
+  });
 
   async function notFound(req: FastifyRequest, reply: FastifyReply, lang?: string): Promise<FastifyReply> {
     const l = lang ?? langOfPath(ctx, req.url);
@@ -126,7 +136,7 @@ export async function registerSiteRoutes(app: FastifyInstance, ctx: AppContext, 
     const headers = documentHeaders({ lang: page.lang, etag, cache: page.keys ? { policy, keys: page.keys } : undefined });
     // Webmention endpoint discovery (follow/webmention): the header, and a <link> in the page's head.
     if (page.share) headers.link = `<${site.baseUrl}/webmention>; rel="webmention"`;
-    const fresh = { counts, body, headers };
+    const fresh = { counts, body, headers, rawHeaders: Object.entries({ ...headers, 'content-length': String(body.length) }).flat() };
     assembled.set(page, fresh);
     return fresh;
   }
@@ -166,6 +176,19 @@ export async function registerSiteRoutes(app: FastifyInstance, ctx: AppContext, 
     const counts = page?.share && countsOf(page.share.articleId).peek();
     return page && counts ? { page, a: assemble(page, counts) } : undefined;
   }
+  const early = opts.early;
+  early?.add(
+    articleFastPath({
+      ready: (lang, slug) => {
+        const r = readyArticle(lang, slug);
+        return r && { articleId: r.page.share!.articleId, rawHeaders: r.a.rawHeaders, body: r.a.body };
+      },
+      record: (req, articleId) => views.record(req, articleId),
+      clientAddress: early.clientAddress,
+      open: () => open,
+      onError: (err) => app.log.error({ err }, 'counting a page view failed'),
+    }),
+  );
   // An article's manifest store, as embedded in its page as served (an earlier hop's, or for its manifest URL).
   async function storeOf(a: { language: string; slug: string }): Promise<Uint8Array | null> {
     const page = await articlePage(a.language, a.slug);
