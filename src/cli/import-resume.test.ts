@@ -12,7 +12,7 @@ const page = (n: number) => `<!doctype html><html lang="en"><head><title>Resumed
 <p>Paragraph one of story ${n}, long enough to be taken for the body of an article by the extractor.</p>
 <p>Paragraph two of story ${n}, with a few more words so that the text is clearly an article.</p></article></body></html>`;
 
-test('relais import --from-file, killed mid-run, resumes on the next run and imports each URL once', { timeout: 60_000 }, async () => {
+test('relais import --from-file, killed mid-run, resumes on the next run and imports each URL once', { timeout: 120_000 }, async () => {
   let release: () => void = () => {};
   const held = new Promise<void>((r) => (release = r));
   let slowHits = 0;
@@ -34,8 +34,9 @@ test('relais import --from-file, killed mid-run, resumes on the next run and imp
     const first = cli.start(['import', '--from-file', list, '--concurrency', '1'], env);
     let out = '';
     first.stderr!.on('data', (d) => (out += d));
-    // Kill it once story 3 is being fetched (stories 1 and 2 are done by then, concurrency 1).
-    for (let i = 0; i < 200 && slowHits === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    // Kill it once story 3 is being fetched (stories 1 and 2 are done by then, concurrency 1). The wait is
+    // long because a loaded machine takes many seconds to start the CLI and import two pages.
+    for (let i = 0; i < 800 && slowHits === 0 && first.exitCode === null; i++) await new Promise((r) => setTimeout(r, 50));
     assert.equal(slowHits, 1, `the first run never reached story 3: ${out}`);
     first.kill('SIGKILL');
     await new Promise((r) => first.once('exit', r));
