@@ -35,7 +35,7 @@ test('a document has a bounded set of keys, front-weighted; a long suspect looks
   assert.ok(front.length >= 8, 'the first hundred words hold at least 8 keys');
   const q = new Set(queryKeys(hashes));
   assert.equal(q.size, QUERY_MAX, 'a long suspect looks up QUERY_MAX hashes');
-  // The keys after the front are minima of segments of ~160 shingles: among the 128 smallest of ~1,950.
+  // The keys after the front are minima of segments of ~160 shingles: among the QUERY_MAX smallest of ~1,950.
   for (const k of doc.filter((k) => !firstHundred.has(k))) assert.ok(q.has(k), 'every key of a long segment is looked up');
   assert.ok(front.some((k) => q.has(k)), 'and some of the front keys (segments of 12)');
   const excerpt = new Set(queryKeys(hashes.slice(0, 96)));

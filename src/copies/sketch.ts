@@ -13,7 +13,7 @@ export const ANCHOR_KEYS = 6;
  * always among them; a key from a segment of L shingles in a suspect of n is kept with probability about
  * 1 − e^(−QUERY_MAX·L/n). Bounding the lookups bounds a lookup's time, however long the page.
  */
-export const QUERY_MAX = 128;
+export const QUERY_MAX = 64;
 /** Anchor pairs looked up, likewise: a document has ANCHOR_KEYS segment minima of its anchor pairs. */
 export const ANCHOR_QUERY_MAX = 48;
 
