@@ -185,6 +185,7 @@ async function run(name: string, store: Store, cleanup: () => Promise<void>): Pr
   for (const q of Object.values(shaped).flat().slice(0, 30)) await searchArticles(ctx, { q, publicOnly: true, limit: 20, offset: 0 });
   const all: number[] = [];
   const allCpu: number[] = [];
+  const slowest: Array<{ q: string; ms: number }> = [];
   // On a loaded machine wall time counts the waits for a CPU; this process's CPU time does not (SQLite runs
   // in this process; PostgreSQL's work is in its server, so there it means little).
   const cpuNote = (xs: number[]) => (store.dialect === 'sqlite' ? `| CPU p50 ${ms(percentile(xs, 50))}  p99 ${ms(percentile(xs, 99))}  ` : '');
@@ -198,6 +199,7 @@ async function run(name: string, store: Store, cleanup: () => Promise<void>): Pr
       const t = performance.now();
       const r = await searchArticles(ctx, { q, publicOnly: true, limit: 20, offset: 0 });
       times.push(performance.now() - t);
+      slowest.push({ q, ms: times[times.length - 1] });
       const used = process.cpuUsage(c);
       cpu.push((used.user + used.system) / 1000);
       found += r.total;
@@ -210,6 +212,8 @@ async function run(name: string, store: Store, cleanup: () => Promise<void>): Pr
   }
   all.sort((a, b) => a - b);
   allCpu.sort((a, b) => a - b);
+  slowest.sort((a, b) => b.ms - a.ms);
+  console.log(`  slowest: ${slowest.slice(0, 5).map((s) => `${s.q} ${ms(s.ms)}`).join(', ')}`);
   console.log(`  all shapes   p50 ${ms(percentile(all, 50))}  p99 ${ms(percentile(all, 99))}  ${cpuNote(allCpu)}max ${ms(all[all.length - 1])}  (${all.length} queries, readers' search, first page of 20 with snippets)`);
   await cleanup();
 }

@@ -27,9 +27,19 @@ export function alternatives(clauses: Clause[], languages: Array<string | null>)
 
 const quote = (words: string[]) => `"${words.join(' ').replace(/"/g, '""')}"`;
 
-/** FTS5 MATCH text: ("a" OR "b") AND "c d". */
+// A phrase of several words is matched in the pair columns (store/search-index.ts): "a b c" as the phrase
+// "a_b b_c", which holds exactly where a, b and c follow one another in one field.
+const phraseTerms = (words: string[]) => (words.length < 2 ? words : words.slice(1).map((w, i) => `${words[i]}_${w}`));
+
+/** FTS5 MATCH text: ("a" OR "b") AND "c_d d_e" (the phrase "c d e"). */
 export function ftsExpression(alts: string[][][]): string {
-  return alts.map((forms) => (forms.length === 1 ? quote(forms[0]) : `(${forms.map(quote).join(' OR ')})`)).join(' AND ');
+  const term = (words: string[]) => quote(phraseTerms(words));
+  return alts.map((forms) => (forms.length === 1 ? term(forms[0]) : `(${forms.map(term).join(' OR ')})`)).join(' AND ');
+}
+
+/** FTS5 column filter for these fields, with their pair columns. */
+export function ftsColumns(fields: Array<'title' | 'summary' | 'body'>): string {
+  return `{${fields.flatMap((f) => [f, `${f}_pairs`]).join(' ')}}`;
 }
 
 const lexeme = (w: string) => `'${w.replace(/['\\]/g, (c) => c + c)}'`;

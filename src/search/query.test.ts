@@ -45,6 +45,6 @@ test('a search over every language tries each stemming; one language uses its ow
   assert.deepEqual(alternatives(clauses, queryLanguages('fr')), [[['evequ']], [['les', 'maison']]]);
   const all = alternatives(clauses, queryLanguages());
   assert.deepEqual(all[0], [['evequ'], ['eveques']]);
-  assert.equal(ftsExpression(all), '("evequ" OR "eveques") AND ("les maison" OR "les maisons")');
+  assert.equal(ftsExpression(all), '("evequ" OR "eveques") AND ("les_maison" OR "les_maisons")');
   assert.equal(tsqueryExpression(all), "('evequ' | 'eveques') & ('les' <-> 'maison' | 'les' <-> 'maisons')");
 });

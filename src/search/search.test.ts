@@ -93,6 +93,36 @@ test('a quoted phrase needs its words together and in order; plain words need th
   });
 });
 
+test('a phrase of three words, or a phrase beside words, matches only where its words follow each other in one field', async () => {
+  await withContext(async (ctx) => {
+    await add(ctx, { title: 'Le pont de pierre rouvre', bodyHtml: '<p>Travaux finis.</p>', status: 'published' });
+    await add(ctx, { title: 'Le pont de bois', bodyHtml: '<p>De pierre, bientôt.</p>', status: 'published' });
+    await add(ctx, { title: 'Un pont', summary: 'De pierre.', bodyHtml: '<p>Pont de fer.</p>', status: 'published' });
+    assert.deepEqual(await titles(ctx, '"pont de pierre"'), ['Le pont de pierre rouvre']);
+    assert.deepEqual(await titles(ctx, '"pont de pierre" travaux'), ['Le pont de pierre rouvre']);
+    assert.deepEqual(await titles(ctx, '"pont de pierre" fer'), [], 'the title ends and the summary begins: not one phrase');
+    assert.deepEqual(await titles(ctx, '"pierre de pont"'), [], 'the order counts');
+    assert.deepEqual((await titles(ctx, '"de pierre"')).sort(), ['Le pont de bois', 'Le pont de pierre rouvre', 'Un pont']);
+  });
+});
+
+test('a broad phrase is ordered by the field it is found in, title first', async () => {
+  await withContext(async (ctx) => {
+    const body = await add(ctx, { title: 'Marché', bodyHtml: '<p>La voie ferrée coupée.</p>', status: 'published' });
+    const title = await add(ctx, { title: 'La voie ferrée rouvre', status: 'published' });
+    const summary = await add(ctx, { title: 'Gare', summary: 'Une voie ferrée neuve.', status: 'published' });
+    await add(ctx, { title: 'Ferrée la voie', status: 'published' });
+    const alts = alternatives(parseQuery('"voie ferree"'), queryLanguages('fr'));
+    const filter = { publicOnly: true, now: ctx.now().toISOString(), language: 'fr' };
+    const search = (budget: number) => (ctx.store.dialect === 'postgres' ? searchPostgres(ctx.store.db, alts, filter, 10, 0, budget) : searchSqlite(ctx.store.db, alts, filter, 10, 0, budget));
+    for (const budget of [0, 6_000]) {
+      const r = await search(budget);
+      assert.deepEqual(r.hits.map((h) => h.id), [title.id, summary.id, body.id], `budget ${budget}`);
+      assert.equal(r.total, 3);
+    }
+  });
+});
+
 test('a title match ranks above a body match', async () => {
   await withContext(async (ctx) => {
     const body = await add(ctx, { title: 'Marché du samedi', bodyHtml: '<p>On y parle de la sécheresse.</p>', status: 'published' });
@@ -152,6 +182,10 @@ test('pages follow one another and total counts every match', async () => {
       seen.push(...r.items.map((h) => h.article.id));
     }
     assert.equal(new Set(seen).size, 7);
+    const past = await searchArticles(ctx, { q: 'recolte', publicOnly: true, limit: 3, offset: 12 });
+    assert.deepEqual([past.items.length, past.total, past.totalExact], [0, 7, true]);
+    const none = await searchArticles(ctx, { q: 'vendange', publicOnly: true, limit: 3, offset: 0 });
+    assert.deepEqual([none.items.length, none.total], [0, 0]);
   });
 });
 

@@ -4,7 +4,7 @@
 // title, then summary, then body — newest first within each, which costs only the rows shown.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { articleConditions, COUNT_LIMIT, type RankedIds, type SearchFilter } from './filter.ts';
-import { distinctPhrases, ftsExpression } from './expression.ts';
+import { distinctPhrases, ftsColumns, ftsExpression } from './expression.ts';
 
 /** Sum of the matching rows of every query term above which a query is broad (see above). */
 export const BM25_BUDGET = 6_000;
@@ -33,15 +33,19 @@ async function isBroad(db: Kysely<any>, alts: string[][][], budget: number): Pro
   return false;
 }
 
+// A narrow query has at most BM25_BUDGET matches, which bm25 reads all of anyway: the same pass counts
+// them (window), so the matches are not scanned again just to count them.
 async function byRank(db: Kysely<any>, match: string, f: SearchFilter, limit: number, offset: number) {
-  const r = await sql<{ id: number; rank: number }>`SELECT rowid AS id, rank FROM article_search
-    WHERE article_search MATCH ${match} ${visible(f)} ORDER BY rank LIMIT ${limit} OFFSET ${offset}`.execute(db);
-  return r.rows.map((row) => ({ id: Number(row.id), score: -row.rank }));
+  const r = await sql<{ id: number; score: number; n: number }>`SELECT id, score, n FROM (SELECT rowid AS id, rank AS score,
+    count(*) OVER () AS n FROM article_search WHERE article_search MATCH ${match} ${visible(f)})
+    ORDER BY score LIMIT ${limit} OFFSET ${offset}`.execute(db);
+  const hits = r.rows.map((row) => ({ id: Number(row.id), score: -row.score }));
+  return { hits, matched: r.rows.length ? Number(r.rows[0].n) : null };
 }
 
 async function byTier(db: Kysely<any>, expr: string, f: SearchFilter, limit: number, offset: number) {
-  const inTitle = `{title} : (${expr})`;
-  const inTitleOrSummary = `{title summary} : (${expr})`;
+  const inTitle = `${ftsColumns(['title'])} : (${expr})`;
+  const inTitleOrSummary = `${ftsColumns(['title', 'summary'])} : (${expr})`;
   const tiers = [inTitle, `(${inTitleOrSummary}) NOT (${inTitle})`, `(${expr}) NOT (${inTitleOrSummary})`];
   const hits: Array<{ id: number; score: number }> = [];
   let skip = offset;
@@ -65,9 +69,14 @@ export async function searchSqlite(
   budget = BM25_BUDGET,
 ): Promise<RankedIds> {
   const expr = ftsExpression(alts);
+  const exact = (matched: number) => ({ total: Math.min(matched, COUNT_LIMIT), totalExact: matched <= COUNT_LIMIT });
+  if (!(await isBroad(db, alts, budget))) {
+    const ranked = await byRank(db, expr, f, limit, offset);
+    // No row on this page: either nothing matches or the page is past the end; only then count apart.
+    const matched = ranked.matched ?? (offset > 0 ? await count(db, expr, f, COUNT_LIMIT + 1) : 0);
+    return { hits: offset >= COUNT_LIMIT ? [] : ranked.hits, ...exact(matched) };
+  }
   const matched = await count(db, expr, f, COUNT_LIMIT + 1);
-  const total = Math.min(matched, COUNT_LIMIT);
-  if (matched === 0 || offset >= matched) return { hits: [], total, totalExact: matched <= COUNT_LIMIT };
-  const hits = (await isBroad(db, alts, budget)) ? await byTier(db, expr, f, limit, offset) : await byRank(db, expr, f, limit, offset);
-  return { hits, total, totalExact: matched <= COUNT_LIMIT };
+  if (matched === 0 || offset >= matched) return { hits: [], ...exact(matched) };
+  return { hits: await byTier(db, expr, f, limit, offset), ...exact(matched) };
 }

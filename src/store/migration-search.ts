@@ -20,7 +20,7 @@ export function search(dialect: Dialect): Migration {
         await sql`CREATE TRIGGER article_search_delete AFTER DELETE ON articles
           BEGIN DELETE FROM article_search WHERE rowid = old.id; END`.execute(db);
       }
-      await reindexAllArticles(db);
+      await reindexAllArticles(db, 'words'); // this migration's table; 0019 adds the pair columns
     },
   };
 }

@@ -11,6 +11,7 @@ import { copyBuckets } from './migration-copy-buckets.ts';
 import { copyStopKeys } from './migration-copy-stop-keys.ts';
 import { credentials } from './migration-credentials.ts';
 import { search2 } from './migration-search-2.ts';
+import { searchPairs } from './migration-search-pairs.ts';
 import { tmIndex } from './migration-tm-index.ts';
 import { processes } from './migration-processes.ts';
 import { withTestPause } from './migration-pause.ts';
@@ -261,6 +262,7 @@ export const MIGRATIONS: Array<[string, (dialect: Dialect) => Migration]> = [
   ['0016_daily_readers', dailyReaders],
   ['0017_reviewers', reviewers],
   ['0018_copy_stop_keys', copyStopKeys],
+  ['0019_search_pairs', searchPairs],
 ];
 
 export async function migrateToLatest(db: AnyDb, dialect: Dialect, schema?: string): Promise<void> {

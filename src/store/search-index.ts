@@ -1,6 +1,7 @@
 // The search index's storage half: one row per article, written in the transaction that writes the article.
 // SQLite: FTS5 table `article_search` (rowid = article id; columns title, summary, body hold the normalised,
-// stemmed terms). PostgreSQL: `article_search(article_id, document tsvector)` whose positions and weights
+// stemmed terms; title_pairs, summary_pairs, body_pairs each field's adjacent terms joined by "_", so a
+// quoted phrase is one term's postings instead of a merge of its words' positions: see search/expression.ts). PostgreSQL: `article_search(article_id, document tsvector)` whose positions and weights
 // (A title, B summary, C body) are computed here, so both databases index exactly the same terms.
 // Deletes follow by themselves: a trigger on SQLite, ON DELETE CASCADE on PostgreSQL.
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
@@ -58,6 +59,16 @@ export function tsvectorLiteral(d: DocumentTerms): string {
   return [...positions].map(([t, ps]) => `'${t.replace(/['\\]/g, (c) => c + c)}':${ps.join(',')}`).join(' ');
 }
 
+/** Each term joined to the next: "a b c" → "a_b b_c" (terms are letters and digits, never "_"). */
+export function termPairs(terms: string[]): string {
+  const out: string[] = [];
+  for (let i = 1; i < terms.length; i++) out.push(`${terms[i - 1]}_${terms[i]}`);
+  return out.join(' ');
+}
+
+/** The SQLite table's columns: words only before migration 0019, with the pair columns after it. */
+export type SqliteSearchLayout = 'words' | 'words+pairs';
+
 /** Writes (or rewrites) the index row of one article. Call it inside the article's transaction. */
 export async function indexArticle(db: Kysely<any>, id: number, a: IndexedArticle): Promise<void> {
   await indexArticles(db, [{ id, article: a }]);
@@ -67,7 +78,11 @@ export async function indexArticle(db: Kysely<any>, id: number, a: IndexedArticl
 const BATCH = 200;
 
 /** Writes the index rows of many articles with multi-row statements (backfill, bulk loads). */
-export async function indexArticles(db: Kysely<any>, items: Array<{ id: number; article: IndexedArticle }>): Promise<void> {
+export async function indexArticles(
+  db: Kysely<any>,
+  items: Array<{ id: number; article: IndexedArticle }>,
+  layout: SqliteSearchLayout = 'words+pairs',
+): Promise<void> {
   const pg = isPostgres(db);
   for (let i = 0; i < items.length; i += BATCH) {
     const batch = items.slice(i, i + BATCH).map(({ id, article }) => ({ id, d: documentTerms(article) }));
@@ -77,14 +92,22 @@ export async function indexArticles(db: Kysely<any>, items: Array<{ id: number; 
         ON CONFLICT (article_id) DO UPDATE SET document = excluded.document`.execute(db);
     } else {
       await sql`DELETE FROM article_search WHERE rowid IN (${sql.join(batch.map((b) => b.id))})`.execute(db);
-      const rows = batch.map(({ id, d }) => sql`(${id}, ${d.title.join(' ')}, ${d.summary.join(' ')}, ${d.body.join(' ')})`);
-      await sql`INSERT INTO article_search (rowid, title, summary, body) VALUES ${sql.join(rows)}`.execute(db);
+      if (layout === 'words') {
+        const rows = batch.map(({ id, d }) => sql`(${id}, ${d.title.join(' ')}, ${d.summary.join(' ')}, ${d.body.join(' ')})`);
+        await sql`INSERT INTO article_search (rowid, title, summary, body) VALUES ${sql.join(rows)}`.execute(db);
+        continue;
+      }
+      const rows = batch.map(
+        ({ id, d }) =>
+          sql`(${id}, ${d.title.join(' ')}, ${d.summary.join(' ')}, ${d.body.join(' ')}, ${termPairs(d.title)}, ${termPairs(d.summary)}, ${termPairs(d.body)})`,
+      );
+      await sql`INSERT INTO article_search (rowid, title, summary, body, title_pairs, summary_pairs, body_pairs) VALUES ${sql.join(rows)}`.execute(db);
     }
   }
 }
 
 /** Indexes every article again (the migration's backfill; also a repair tool). */
-export async function reindexAllArticles(db: Kysely<any>): Promise<number> {
+export async function reindexAllArticles(db: Kysely<any>, layout: SqliteSearchLayout = 'words+pairs'): Promise<number> {
   let after = 0;
   let n = 0;
   for (;;) {
@@ -99,6 +122,7 @@ export async function reindexAllArticles(db: Kysely<any>): Promise<number> {
     await indexArticles(
       db,
       rows.map((r) => ({ id: r.id, article: { language: r.language, title: r.title, summary: r.summary, bodyHtml: r.body_html } })),
+      layout,
     );
     after = rows[rows.length - 1].id;
     n += rows.length;
