@@ -77,9 +77,11 @@ test('write and publish an article with an uploaded image, sections, tags and cr
   await page.keyboard.press('Enter');
   await page.keyboard.type('Le soleil tape sur les grues. ');
   await page.getByRole('button', { name: 'Bold', exact: true }).click();
-  assert.equal(await page.getByRole('button', { name: 'Bold', exact: true }).getAttribute('aria-pressed'), 'true');
+  await page.getByRole('button', { name: 'Bold', exact: true, pressed: true }).waitFor();
   await page.keyboard.type('Quarante degrés');
   await page.getByRole('button', { name: 'Bold', exact: true }).click();
+  await page.getByRole('button', { name: 'Bold', exact: true, pressed: false }).waitFor();
+  assert.equal(await editorBox(page).evaluate((box) => box.contains(document.activeElement)), true, 'the body keeps focus after a toolbar click');
   await page.keyboard.type(' à midi.');
 
   // An image in the body, uploaded from the picker.

@@ -59,6 +59,9 @@ export function toolbar(editor: Editor): HTMLElement {
     // The glyph is drawn by CSS (::before): the button's name is its label, and there is no second, visible text to disagree with it.
     const b = el('button', { type: 'button', 'aria-label': t(`editor.tool.${tool.key}`), title: t(`editor.tool.${tool.key}`), tabindex: i === 0 ? 0 : -1, 'data-tool': tool.key, 'data-glyph': tool.text });
     if (tool.active) b.setAttribute('aria-pressed', 'false');
+    // A pointer press leaves focus (and the selection) in the body: Tiptap refocuses it only on the next frame, and a
+    // key typed before then would land on the button, where a space presses it again.
+    b.addEventListener('mousedown', (ev) => ev.preventDefault());
     b.addEventListener('click', () => void tool.run(editor));
     return b;
   });
