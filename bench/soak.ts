@@ -98,7 +98,7 @@ try {
   const sampler = setInterval(sample, 2000);
   const { figures, done } = startOpenLoop(routes, seconds);
   const totals = () => [...figures.values()].reduce((t, f) => ({ sent: t.sent + f.sent, errors: t.errors + f.unexpected + f.socketErrors }), { sent: 0, errors: 0 });
-  console.log(`| minute | requests | errors | p99 ms | ${procs.map((p) => `${p.name} RSS / heap MB, loop delay max ms`).join(' | ')} | feed server requests | load (1 min) |`);
+  console.log(`| minute | requests | errors | p99 ms | ${procs.map((p) => `${p.name} RSS (anonymous) / heap used of committed / external MB, loop delay max ms`).join(' | ')} | feed server requests | load (1 min) |`);
   console.log(`|---:|---:|---:|---:|${procs.map(() => '---:|').join('')}---:|---:|`);
   let last = { sent: 0, errors: 0 };
   const seen = new Map<string, number>();
@@ -109,7 +109,7 @@ try {
     const recent = [...figures].flatMap(([name, f]) => f.latenciesMs.slice(seen.get(name) ?? 0));
     for (const [name, f] of figures) seen.set(name, f.latenciesMs.length);
     minuteP99.push(percentile(recent, 0.99));
-    const mem = procs.map((p) => p.memory()).map((x) => (x ? `${mb(x.rss)} / ${mb(x.heapUsed)}, ${x.loopDelayMaxMs.toFixed(0)}` : '?'));
+    const mem = procs.map((p) => p.memory()).map((x) => (x ? `${mb(x.rss)} (${mb(x.rssAnon)}) / ${mb(x.heapUsed)} of ${mb(x.heapTotal)} / ${mb(x.external)}, ${x.loopDelayMaxMs.toFixed(0)}` : '?'));
     console.log(`| ${m} | ${now.sent - last.sent} | ${now.errors - last.errors} | ${minuteP99.at(-1)!.toFixed(0)} | ${mem.join(' | ')} | ${await feedServer.requests()} | ${loadavg()[0]!.toFixed(2)} |`);
     last = now;
   };
@@ -142,7 +142,11 @@ try {
     flat &&= ok;
     const range = (k: 'rss' | 'heap') => `${Math.min(...late.map((x) => x[k])).toFixed(0)}–${Math.max(...late.map((x) => x[k])).toFixed(0)}`;
     const end = p.memory();
-    if (end) console.log(`${p.name} at the end: RSS ${mb(end.rss)} MB (anonymous ${mb(end.rssAnon)}, file ${mb(end.rssFile)}), heap ${mb(end.heapUsed)} of ${mb(end.heapTotal)} MB, external ${mb(end.external)} MB (array buffers ${mb(end.arrayBuffers)})`);
+    if (end) {
+      console.log(`${p.name} at the end: RSS ${mb(end.rss)} MB (anonymous ${mb(end.rssAnon)}, file ${mb(end.rssFile)}), heap ${mb(end.heapUsed)} of ${mb(end.heapTotal)} MB, external ${mb(end.external)} MB (array buffers ${mb(end.arrayBuffers)})`);
+      const spaces = Object.entries(end.spaces ?? {}).filter(([, [size]]) => size >= 1048576);
+      console.log(`${p.name} heap spaces at the end, committed / used MB: ${spaces.map(([name, [size, used]]) => `${name} ${mb(size)} / ${mb(used)}`).join(', ')}`);
+    }
     console.log(`${p.name}: second half RSS ${range('rss')} MB, slope ${rss.toFixed(2)} MB/min; heap ${range('heap')} MB, floor slope ${heap.toFixed(2)} MB/min; peak RSS ${Math.max(...s.map((x) => x.rss)).toFixed(0)} MB → ${ok ? 'flat' : 'NOT flat'} (±${flatMbPerMin} MB/min)`);
   }
   // Open loop: a server slower than the offered rate queues requests, and each minute's p99 keeps growing.

@@ -5,9 +5,12 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { getHeapSpaceStatistics } from 'node:v8';
 
 const dir = process.env.SOAK_STATS_DIR;
 const kb = (status: string, field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
+// Which of V8's spaces holds the committed memory (size) and how much of it is live (used), in bytes.
+const spaces = () => Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name.replace(/_space$/, ''), [s.space_size, s.space_used_size]]));
 if (dir) {
   const file = join(dir, `${process.pid}.json`);
   const delay = monitorEventLoopDelay({ resolution: 10 });
@@ -22,7 +25,7 @@ if (dir) {
     lastMinute.push(delay.max / 1e6);
     if (lastMinute.length > 60) lastMinute.shift();
     delay.reset();
-    const figures = { at: Date.now(), ...m, rssAnon: kb(status, 'RssAnon'), rssFile: kb(status, 'RssFile'), loopDelayMaxMs: Math.max(...lastMinute) };
+    const figures = { at: Date.now(), ...m, rssAnon: kb(status, 'RssAnon'), rssFile: kb(status, 'RssFile'), loopDelayMaxMs: Math.max(...lastMinute), spaces: spaces() };
     // Written beside and renamed, so a reader never sees half a file.
     writeFileSync(`${file}.tmp`, JSON.stringify(figures));
     renameSync(`${file}.tmp`, file);

@@ -19,6 +19,8 @@ export interface Memory {
   rssFile: number;
   /** The event loop's longest delay over the last minute. */
   loopDelayMaxMs: number;
+  /** V8's heap spaces: [committed, used] bytes by name (old, new, large_object, code, …). */
+  spaces: Record<string, [number, number]>;
 }
 
 export interface Relais {
