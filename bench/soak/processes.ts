@@ -23,6 +23,12 @@ export interface Memory {
   spaces: Record<string, [number, number]>;
 }
 
+/** Bytes live in V8's long-lived spaces (old, large objects, code): where a leak accumulates. */
+export function oldGeneration(m: Memory): number {
+  const sp = m.spaces ?? {};
+  return ['old', 'large_object', 'code', 'trusted', 'trusted_large_object', 'code_large_object'].reduce((sum, k) => sum + (sp[k]?.[1] ?? 0), 0);
+}
+
 export interface Relais {
   name: string;
   child: ChildProcess;
