@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { extractArticle } from '../src/extract/index.ts';
-import { decodeBody } from '../src/ingest/fetch/decode.ts';
+import { decodeBody } from '../src/text/decode.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values: args } = parseArgs({

@@ -1,7 +1,7 @@
 // `relais copies match FILE... [--json]` and `relais copies reindex`.
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
-import { decodeBody } from '../ingest/fetch/decode.ts';
+import { decodeBody } from '../text/decode.ts';
 import { parse, UsageError } from '../cli/args.ts';
 import { openContext } from '../cli/open-context.ts';
 import { looksLikeHtml } from './suspect.ts';

@@ -3,7 +3,7 @@
 // non-zero when any file failed, but every file is attempted.
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
-import { decodeBody } from '../ingest/fetch/decode.ts';
+import { decodeBody } from '../text/decode.ts';
 import { extractArticle } from './index.ts';
 
 const USAGE = 'usage: relais extract FILE... [--url URL]\n' +

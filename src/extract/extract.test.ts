@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { extractArticle } from './index.ts';
-import { decodeBody } from '../ingest/fetch/decode.ts';
+import { decodeBody } from '../text/decode.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`./testdata/${name}`, import.meta.url));
 const page = (name: string) => decodeBody(fixture(name), { kind: 'html' }).text;
