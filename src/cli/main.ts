@@ -1,6 +1,7 @@
 // `relais <command>`: dispatches to one small module per command, loaded only when used.
 import { InputError } from '../domain/types.ts';
 import { UsageError } from './args.ts';
+import { tuneMalloc } from './malloc-tuning.ts';
 
 type Command = { summary: string; load: () => Promise<{ run: (argv: string[]) => Promise<number>; usage: string }> };
 
@@ -186,4 +187,5 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+tuneMalloc(process.argv.slice(2));
 process.exitCode = await main(process.argv.slice(2));

@@ -1,6 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { openCliHarness, type CliHarness } from './test-cli.ts';
 
 let cli: CliHarness;
@@ -21,6 +22,9 @@ function servingUrl(child: ChildProcess, output: { text: string }): Promise<stri
     child.on('exit', (code) => reject(new Error(`serve exited (${code}) before listening:\n${output.text}`)));
   });
 }
+
+const environOf = (pid: number) => readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+const glibc = process.platform === 'linux' && !!(process.report.getReport() as { header?: { glibcVersionRuntime?: string } }).header?.glibcVersionRuntime;
 
 function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => (child.exitCode != null ? resolve(child.exitCode) : child.on('exit', (code) => resolve(code))));
@@ -82,4 +86,21 @@ test('serve refuses a bad port with a usage message', async () => {
   const r = await cli.run(['serve', '--port', 'eighty']);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /port must be a number/);
+});
+
+test('serve re-executes itself in place with the malloc settings, unless RELAIS_MALLOC=system', { timeout: 120_000, skip: !glibc && 'glibc on Linux only' }, async () => {
+  for (const [extra, expected] of [[{}, true], [{ RELAIS_MALLOC: 'system' }, false]] as const) {
+    const child = cli.start(['serve', '--port', '0'], extra);
+    const output = { text: '' };
+    try {
+      const url = await servingUrl(child, output);
+      const environ = environOf(child.pid!);
+      assert.equal(environ.includes('MALLOC_ARENA_MAX=2'), expected, JSON.stringify(extra));
+      assert.equal(environ.includes('MALLOC_MMAP_THRESHOLD_=131072'), expected);
+      assert.equal((await fetch(`${url}robots.txt`)).status, 200, 'the same process, still ours, serves');
+    } finally {
+      child.kill('SIGTERM');
+    }
+    assert.equal(await exited(child), 0, output.text);
+  }
 });
