@@ -1,25 +1,18 @@
 // Cheap questions the feed cache asks the store on every request, and once per rebuild.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../store/schema.ts';
+import { publicArticlesVersion } from '../store/article-refs.ts';
 
 export interface StoreVersion {
-  /** Changes whenever an article is created, edited, published or deleted. */
+  /** Changes whenever a public article is created, edited, published, unpublished or deleted. */
   key: string;
-  /** Newest updated_at of any article (null when there is none). */
+  /** Newest updated_at of a public article (null when there is none). */
   lastChange: string | null;
 }
 
-/**
- * One aggregate query: the newest updated_at catches every create/edit/publish (they all stamp it), the
- * count catches deletions (which leave no row to stamp), the sum of versions two writes in one millisecond.
- */
-export async function storeVersion(db: Kysely<Database>): Promise<StoreVersion> {
-  const row = await db
-    .selectFrom('articles')
-    .select((eb) => [eb.fn.max('updated_at').as('m'), eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('version').as('v')])
-    .executeTakeFirst();
-  const lastChange = (row?.m as string | null | undefined) ?? null;
-  return { key: `${lastChange ?? '-'}#${Number(row?.n ?? 0)}#${Number(row?.v ?? 0)}`, lastChange };
+/** One aggregate query over the public articles (store/article-refs.ts says how it catches each change). */
+export function storeVersion(db: Kysely<Database>): Promise<StoreVersion> {
+  return publicArticlesVersion(db);
 }
 
 /** When the next article becomes visible by the clock alone (scheduled, or published with a future date). */

@@ -113,16 +113,21 @@ export async function listCreditedPeopleSlugs(db: Kysely<Database>, nowIso: stri
 }
 
 /**
- * A value that changes whenever an article is created, edited, published or deleted: every write stamps
- * updated_at, the count catches deletions, and the sum of versions (every save bumps one) two writes
- * within one millisecond. Page caches compare it on each request.
+ * A mark that changes whenever a public article (published or scheduled) is created, edited, deleted or
+ * leaves the public set, and its latest change: every write stamps updated_at, the count catches deletions
+ * and articles leaving the set, the sum of versions (every save bumps one) two writes within one millisecond.
+ * Page and feed caches compare it on each request. Drafts and articles in review are left out: an editor's
+ * autosave must not throw away every cached page and feed (under bench:soak's write a second it did, and each
+ * page was rendered and signed again).
  */
-export async function articlesVersion(db: Kysely<Database>): Promise<string> {
+export async function publicArticlesVersion(db: Kysely<Database>): Promise<{ key: string; lastChange: string | null }> {
   const row = await db
     .selectFrom('articles')
     .select((eb) => [eb.fn.max('updated_at').as('m'), eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('version').as('v')])
+    .where('status', 'in', ['published', 'scheduled'])
     .executeTakeFirst();
-  return `${(row?.m as string | null | undefined) ?? '-'}#${Number(row?.n ?? 0)}#${Number(row?.v ?? 0)}`;
+  const lastChange = (row?.m as string | null | undefined) ?? null;
+  return { key: `${lastChange ?? '-'}#${Number(row?.n ?? 0)}#${Number(row?.v ?? 0)}`, lastChange };
 }
 
 /** The next time an article becomes visible by the clock alone (scheduled, or dated in the future). */

@@ -81,3 +81,28 @@ test('an article answered from memory has the bytes and headers it was built wit
   const rows = await ctx.store.db.selectFrom('daily_counts').select(['metric', 'count']).where('article_id', '=', a.id).execute();
   assert.deepEqual(rows.map((r) => [r.metric, Number(r.count)]), [['view', 3]]);
 });
+
+test('saving a draft leaves cached public pages and feeds as they were; publishing it rebuilds them', async () => {
+  const { publicArticlesVersion } = await import('../store/article-refs.ts');
+  const { storeVersion } = await import('../feeds/version.ts');
+  await createArticle(ctx, { language: 'en', title: 'Already public', bodyHtml: '<p>p</p>', status: 'published' }, SYSTEM);
+  const before = await publicArticlesVersion(ctx.store.db);
+  const feedBefore = await storeVersion(ctx.store.db);
+  clock = new Date(clock.getTime() + 1000);
+  const draft = await createArticle(ctx, { language: 'en', title: 'Still a draft', bodyHtml: '<p>d</p>' }, SYSTEM);
+  await editArticle(ctx, draft.id, { language: 'en', title: 'Still a draft', bodyHtml: '<p>d, saved again</p>' }, SYSTEM);
+  assert.deepEqual(await publicArticlesVersion(ctx.store.db), before, 'a draft is not part of the public mark');
+  assert.deepEqual(await storeVersion(ctx.store.db), feedBefore, 'nor of the feeds\' last change');
+  assert.doesNotMatch(await get('/'), /Still a draft/);
+  clock = new Date(clock.getTime() + 1000);
+  await editArticle(ctx, draft.id, { language: 'en', title: 'Now public', bodyHtml: '<p>d</p>', status: 'published' }, SYSTEM);
+  const after = await publicArticlesVersion(ctx.store.db);
+  assert.notEqual(after.key, before.key);
+  assert.equal(after.lastChange, clock.toISOString());
+  assert.match(await get('/'), /Now public/);
+  // Back to a draft: it leaves the set, and the cached home page with it.
+  clock = new Date(clock.getTime() + 1000);
+  await editArticle(ctx, draft.id, { language: 'en', title: 'Now public', bodyHtml: '<p>d</p>', status: 'draft' }, SYSTEM);
+  assert.notEqual((await publicArticlesVersion(ctx.store.db)).key, after.key);
+  assert.doesNotMatch(await get('/'), /Now public/);
+});

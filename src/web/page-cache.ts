@@ -4,7 +4,7 @@
 // article page is stored in parts around its share bar, which each request renders from current counts.
 // The version includes the shown webmentions' mark: an approval rebuilds (and so re-signs) the page.
 import type { AppContext } from '../context.ts';
-import { articlesVersion, nextVisibleAt } from '../store/article-refs.ts';
+import { publicArticlesVersion, nextVisibleAt } from '../store/article-refs.ts';
 import { memoUntilWrite } from '../store/change-counter.ts';
 import { shownMentionsMark } from '../follow/webmention/page-mentions.ts';
 
@@ -56,7 +56,7 @@ export class PageCache {
    */
   private readonly version = memoUntilWrite(
     () => this.ctx.store.changes(),
-    async () => `${await articlesVersion(this.ctx.store.db)}|${await shownMentionsMark(this.ctx.store.db)}`,
+    async () => `${(await publicArticlesVersion(this.ctx.store.db)).key}|${await shownMentionsMark(this.ctx.store.db)}`,
   );
 
   /**
