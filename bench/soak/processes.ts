@@ -29,6 +29,16 @@ export function oldGeneration(m: Memory): number {
   return ['old', 'large_object', 'code', 'trusted', 'trusted_large_object', 'code_large_object'].reduce((sum, k) => sum + (sp[k]?.[1] ?? 0), 0);
 }
 
+/**
+ * RSS less V8's young generation: V8 grows and shrinks that space between fixed bounds (128 MB here) as the
+ * allocation rate changes, so RSS swings by up to that much without anything being kept; what is left is where
+ * native memory that is kept (and the old generation) shows.
+ */
+export function rssOutsideYoung(m: Memory): number {
+  const sp = m.spaces ?? {};
+  return m.rss - (sp.new?.[0] ?? 0) - (sp.new_large_object?.[0] ?? 0);
+}
+
 export interface Relais {
   name: string;
   child: ChildProcess;
