@@ -13,7 +13,8 @@ export async function openTestContext(opts: { now?: () => Date; baseUrl?: string
   const closeStore = store.close.bind(store);
   store.close = async () => {
     await closeStore();
-    rmSync(dir, { recursive: true, force: true });
+    // A worker thread cut off by a test's end may still be writing a file into it: retry rather than fail.
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   };
   const site = loadConfig({ RELAIS_BASE_URL: opts.baseUrl ?? 'http://relais.test' }).site;
   return { store, site, now: opts.now ?? (() => new Date()), mediaDir: join(dir, 'media'), cacheDir: join(dir, 'cache') };
