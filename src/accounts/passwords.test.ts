@@ -1,7 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { argon2Sync, randomBytes } from 'node:crypto';
-import { hashPassword, verifyPassword, checkNewPassword } from './passwords.ts';
+import { hashPassword, verifyPassword, checkNewPassword, PASSWORD_PARAMS } from './passwords.ts';
 
 test('passwords are argon2id PHC strings with the OWASP parameters, and verify', async () => {
   const phc = await hashPassword('a long enough password');
@@ -24,8 +24,7 @@ test('malformed stored hashes never verify; short passwords are refused with a r
   assert.throws(() => checkNewPassword('short'), /at least 12 characters/);
 });
 
-test('the hash needs more than 32 MiB, so glibc maps and unmaps it without raising its mmap and trim thresholds', async () => {
+test('the hash needs more than 32 MiB, so glibc maps and unmaps it without raising its mmap and trim thresholds', () => {
   // Below 32 MiB, freeing the block would leave every malloc arena holding freed memory (README, memory note).
-  const { PASSWORD_PARAMS } = await import('./passwords.ts');
   assert.ok(PASSWORD_PARAMS.memory * 1024 > 32 * 1024 * 1024, `m=${PASSWORD_PARAMS.memory} KiB`);
 });
